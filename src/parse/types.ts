@@ -1,0 +1,63 @@
+// Nodes shellbook adds to mdast. The parser produces them; the planner gives each
+// command a cell id; the renderer turns them into HTML and Markdown.
+import type { Data, Literal, Node } from 'mdast'
+import type { Position } from 'unist'
+
+/** Cell options as written (`{in=db exit=1 hidden}`, `{{execute T2}}`), values still raw strings. */
+export type RawAttributes = Record<string, string>
+
+/** One command of an exec node, with where it stands in the lesson. */
+export interface ExecCommand {
+  /** The command as written: placeholders (`<ppid>`) unresolved, continuation lines kept. */
+  command: string
+  /** The prompt as written: `$ `, `# `, `/proc/<shim>/ns# `; empty for Katacoda cells. */
+  prompt: string
+  /** Working directory named by a `<path># ` prompt (may hold placeholders). */
+  cwd?: string
+  /** Sample output the author wrote after the command; the real capture replaces it. */
+  sample?: string
+  /** Lines of the command itself in the lesson file. */
+  position: Position
+  /** Set by the planner: the id of the cell this command became. */
+  cellId?: string
+}
+
+/** Inline code that runs: `` `ps aux`{{execute}} ``. Phrasing content, kept inside its paragraph. */
+export interface ExecInline extends Literal {
+  type: 'execInline'
+  attributes: RawAttributes
+  exec: ExecCommand
+  data?: Data
+}
+
+/** A fenced block that runs: a console block with prompts, or a Katacoda fence with a marker. */
+export interface ExecBlock extends Node {
+  type: 'execBlock'
+  /** Fence language (`bash`, `console`…), null when none was given. */
+  lang: string | null
+  attributes: RawAttributes
+  commands: ExecCommand[]
+  data?: Data
+}
+
+/** `:val[name]` in prose: the live value of a lesson variable. */
+export interface Val extends Node {
+  type: 'val'
+  name: string
+  data?: Data
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    execInline: ExecInline
+    val: Val
+  }
+  interface BlockContentMap {
+    execBlock: ExecBlock
+  }
+  interface RootContentMap {
+    execInline: ExecInline
+    execBlock: ExecBlock
+    val: Val
+  }
+}

@@ -1,0 +1,29 @@
+// lesson.yaml: what runs, shared by every translation of a lesson.
+import { z } from 'zod'
+
+/** Shape of `lessons/<slug>/lesson.yaml`. */
+export const lessonConfigSchema = z
+  .object({
+    /** Title per locale: `{fr: …, zh: …}`. */
+    title: z.record(z.string(), z.string().min(1)),
+    /** Images the lesson needs, made available before it starts. */
+    images: z.array(z.string().min(1)).default([]),
+    /** Host kind; only `local` exists so far. */
+    host: z.enum(['local']).default('local'),
+    /** Default cell timeout, in seconds. */
+    timeout: z.number().positive().default(30),
+    /** Hidden commands run before the first cell and after the last. */
+    setup: z.array(z.string().min(1)).default([]),
+    teardown: z.array(z.string().min(1)).default([]),
+    /** name → shell expression evaluated in the lesson's session at first use. */
+    vars: z.record(z.string().regex(/^[A-Za-z_][\w-]*$/), z.string().min(1)).default({}),
+    /** Containers a lesson reaches with `in=` that no `docker run --name` of the lesson creates. */
+    containers: z.array(z.string().min(1)).default([]),
+    /** Terminal size of the lesson's sessions. */
+    terminal: z
+      .object({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(5).default(50) })
+      .default({ cols: 200, rows: 50 }),
+  })
+  .strict()
+
+export type LessonConfig = z.infer<typeof lessonConfigSchema>

@@ -1,0 +1,57 @@
+// The Lesson plan: what the run stage executes and the render stage shows.
+import type { Root } from 'mdast'
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import type { LessonConfig } from './lesson-config.js'
+
+/** Validated options of one cell. */
+export interface CellOptions {
+  /** Session (terminal) the cell runs in; default `'1'`. */
+  session: string
+  /** Container the cell runs inside (`docker exec`); may be a `<var>` placeholder. */
+  in?: string
+  /** Expected exit status; default 0. */
+  exit: number
+  /** Time allowed before Ctrl-C; default the lesson's timeout (30 s). */
+  timeoutMs: number
+  /** Run without showing; default false. */
+  hidden: boolean
+  /** Show without running; default false. */
+  norun: boolean
+  /** Send Ctrl-C to the session before running; default false. */
+  interrupt: boolean
+}
+
+/** One command to run, in document order. */
+export interface Cell {
+  /** Stable id in document order: `c1`, `c2`… */
+  id: string
+  /** The command as written, with `<name>` placeholders still in it. */
+  command: string
+  /** Working directory from a `<path># ` prompt, placeholders still in it. */
+  cwd?: string
+  options: CellOptions
+  /** Variables this cell needs (placeholders in its command, cwd or `in`), in order of appearance. */
+  vars: string[]
+  /** Where the command stands in the lesson file. */
+  position: Position
+}
+
+/** What the runner does, in order: evaluate a variable at its first use, or run a cell. */
+export type Step =
+  | { kind: 'var'; name: string; position: Position }
+  | { kind: 'cell'; cell: Cell }
+
+/** One lesson in one locale, ready to run and render. */
+export interface LessonPlan {
+  slug: string
+  locale: string
+  title: string
+  /** The locale's Markdown file (its messages carry every positioned problem). */
+  file: VFile
+  config: LessonConfig
+  /** The lesson's mdast; exec commands carry their `cellId`. */
+  tree: Root
+  cells: Cell[]
+  steps: Step[]
+}
