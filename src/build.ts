@@ -1,0 +1,101 @@
+// The main job: load every lesson (parse → plan), run the ones that are sound on a host,
+// render the site from whatever was captured, and write out/report.json.
+import path from 'node:path'
+import type { VFile } from 'vfile'
+import { findLessonSlugs, hasErrors, loadLesson, type LoadedLesson } from './plan/index.js'
+import type { LessonPlan } from './plan/types.js'
+import { renderSite, writeFileAtomic } from './render/index.js'
+import { buildReport, type Report } from './report.js'
+import { EngineUnreachableError, probeEngine, type EngineInfo } from './run/engine.js'
+import type { RunEventHandler } from './run/events.js'
+import { ensureImages, MissingImageError, type ImageEvent } from './run/images.js'
+import { createLocalHost } from './run/local-host.js'
+import { runLesson } from './run/run-lesson.js'
+import type { ImageProvenance, LessonRun } from './run/types.js'
+
+export interface BuildOptions {
+  /** Folder of lessons; default `lessons`. */
+  lessonsDir: string
+  /** Output folder; default `out`. */
+  outDir: string
+  /** Handlebars templates and i18n strings; default `templates`. */
+  templatesDir: string
+  /** Offline image recipes; default `images`. */
+  imagesDir: string
+  /** Lessons to build; default all. */
+  slugs?: string[]
+  host: 'local'
+  onEvent?: RunEventHandler
+  onImageEvent?: (event: ImageEvent) => void
+  signal?: AbortSignal
+}
+
+export interface BuildResult {
+  /** Every file read, with its messages (for the reporter). */
+  files: VFile[]
+  report: Report
+  ok: boolean
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const slugs = options.slugs?.length ? options.slugs : await findLessonSlugs(options.lessonsDir)
+  const lessons = await Promise.all(slugs.map((slug) => loadLesson(options.lessonsDir, slug)))
+  const runs = new Map<LessonPlan, LessonRun>()
+  const runnable = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
+  const engine = runnable.length > 0 ? await reachEngine(runnable) : undefined
+  for (const lesson of engine ? runnable : []) {
+    if (options.signal?.aborted) break
+    const images = await prepareImages(lesson, options)
+    if (!images) continue
+    for (const plan of lesson.plans) {
+      const run = await runLesson(plan, {
+        host: createLocalHost(plan),
+        provenance: { hostKind: 'local', engineVersion: engine!.serverVersion, kernel: engine!.kernel, os: engine!.os, images },
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      runs.set(plan, run)
+    }
+  }
+  const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...withRun(runs.get(plan)) })))
+  await renderSite({ lessons: rendered, outDir: options.outDir, templatesDir: options.templatesDir })
+  const report = buildReport(rendered)
+  await writeFileAtomic(path.join(options.outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  const files = lessons.flatMap((lesson) => lesson.files)
+  return { files, report, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
+}
+
+/** Probe the engine once; when it is unreachable, every lesson that needed it says so. */
+async function reachEngine(lessons: LoadedLesson[]): Promise<EngineInfo | undefined> {
+  try {
+    return await probeEngine()
+  } catch (error) {
+    if (!(error instanceof EngineUnreachableError)) throw error
+    for (const lesson of lessons) {
+      const file = lesson.plans[0]?.file ?? lesson.configFile
+      file.message(error.message, { place: { line: 1, column: 1 }, ruleId: 'engine-unreachable', source: 'shellbook' }).fatal = true
+    }
+    return undefined
+  }
+}
+
+/** Make the lesson's images available; a missing one is reported at its line in lesson.yaml. */
+async function prepareImages(lesson: LoadedLesson, options: BuildOptions): Promise<ImageProvenance[] | undefined> {
+  try {
+    return await ensureImages(lesson.config?.images ?? [], {
+      imagesDir: options.imagesDir,
+      ...(options.onImageEvent ? { onEvent: options.onImageEvent } : {}),
+    })
+  } catch (error) {
+    if (!(error instanceof MissingImageError)) throw error
+    const lines = String(lesson.configFile.value).split('\n')
+    const line = lines.findIndex((text) => text.includes(error.image)) + 1 || 1
+    const column = (lines[line - 1] ?? '').indexOf(error.image) + 1 || 1
+    lesson.configFile.message(error.message, { place: { line, column }, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
+    return undefined
+  }
+}
+
+function withRun(run: LessonRun | undefined): { run?: LessonRun } {
+  return run ? { run } : {}
+}

@@ -1,0 +1,73 @@
+// The `shellbook` command. Parses arguments, runs the build, prints positioned messages
+// (vfile-reporter) and progress on stderr; the exit code says whether everything held.
+import path from 'node:path'
+import { Command, Option } from 'commander'
+import { reporter } from 'vfile-reporter'
+import { build } from './build.js'
+import { formatImageEvent, formatRunEvent } from './progress.js'
+import { ensureImages, MissingImageError } from './run/images.js'
+
+const writeErr = (line: string) => process.stderr.write(line + '\n')
+
+/** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0
+  const program = new Command()
+    .name('shellbook')
+    .description('Run every command of a Markdown lesson on a live Docker host and render localized pages with the real output.')
+    .showHelpAfterError()
+
+  program
+    .command('build')
+    .description('run the lessons and render out/site (HTML), out/md (Markdown) and out/report.json')
+    .argument('[slug...]', 'lessons to build (folders of --lessons); default: all')
+    .addOption(new Option('--host <kind>', 'where lessons run: local = this machine\'s own engine').choices(['local']).default('local'))
+    .option('--out <dir>', 'output folder', 'out')
+    .option('--lessons <dir>', 'lessons folder', 'lessons')
+    .option('--templates <dir>', 'templates folder', 'templates')
+    .option('--images <dir>', 'offline image recipes folder', 'images')
+    .action(async (slugs: string[], flags: { host: 'local'; out: string; lessons: string; templates: string; images: string }) => {
+      const controller = new AbortController()
+      const stop = () => controller.abort()
+      process.once('SIGINT', stop).once('SIGTERM', stop)
+      if (flags.host === 'local') writeErr('warning: --host local runs the lessons on this machine\'s own Docker engine and shell')
+      try {
+        const result = await build({
+          lessonsDir: path.resolve(flags.lessons),
+          outDir: path.resolve(flags.out),
+          templatesDir: path.resolve(flags.templates),
+          imagesDir: path.resolve(flags.images),
+          slugs,
+          host: flags.host,
+          signal: controller.signal,
+          onEvent: (event) => formatRunEvent(event, writeErr),
+          onImageEvent: (event) => formatImageEvent(event, writeErr),
+        })
+        const report = reporter(result.files, { quiet: true })
+        if (report) writeErr(report)
+        writeErr(result.ok ? `built ${result.report.lessons.length} lesson page(s) into ${flags.out}/` : `build failed: see the messages above; what was captured is rendered in ${flags.out}/`)
+        exitCode = result.ok ? 0 : 1
+      } finally {
+        process.off('SIGINT', stop).off('SIGTERM', stop)
+      }
+    })
+
+  program
+    .command('images')
+    .description('make images available: present, pulled, or built offline from images/<name>/ as stand-ins')
+    .argument('<name...>', 'image names as lessons write them, e.g. redis:alpine busybox')
+    .option('--images <dir>', 'offline image recipes folder', 'images')
+    .action(async (names: string[], flags: { images: string }) => {
+      try {
+        const images = await ensureImages(names, { imagesDir: path.resolve(flags.images), onEvent: (event) => formatImageEvent(event, writeErr) })
+        for (const image of images) writeErr(`${image.name}  ${image.id}${image.standIn ? '  (stand-in)' : ''}`)
+      } catch (error) {
+        if (!(error instanceof MissingImageError)) throw error
+        writeErr(`error  ${error.message}  missing-image`)
+        exitCode = 1
+      }
+    })
+
+  await program.parseAsync(argv)
+  return exitCode
+}

@@ -1,0 +1,70 @@
+// Console blocks: a shell-flavoured fence whose lines start with a prompt (`$ `, `# `,
+// `/proc/1/ns# `). Each prompt line (plus `\` continuations) is a command; the lines
+// after it, up to the next prompt, are the author's sample output.
+import type { Code, Root } from 'mdast'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { parseAttributes } from './attributes.js'
+import { commandPosition, readCommand } from './command-lines.js'
+import type { ExecBlock, ExecCommand, RawAttributes } from './types.js'
+
+/** Fence languages that may hold a console session. */
+export const consoleLanguages = new Set(['bash', 'sh', 'shell', 'console', 'shell-session', 'zsh'])
+
+/** `$ cmd`, `# cmd`, `/path# cmd`, `~/dir$ cmd`: optional working directory, sigil, one space. */
+const promptLine = /^(?<cwd>[~/][^\s#$]*)?(?<sigil>[$#]) (?<command>.*)$/
+
+/** Turn console-style fences into exec blocks. */
+export function remarkConsoleBlocks() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'code', (node, index, parent) => {
+      if (!parent || index === undefined || !consoleLanguages.has(node.lang ?? '')) return
+      const firstContent = node.value.split('\n').find((line) => line.trim() !== '')
+      if (firstContent === undefined || !promptLine.test(firstContent)) return
+      parent.children[index] = toConsoleBlock(node, fenceAttributes(node, file), file)
+    })
+  }
+}
+
+function fenceAttributes(node: Code, file: VFile): RawAttributes {
+  const parsed = parseAttributes(node.meta ?? '')
+  if (parsed.ok) return parsed.attributes
+  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' })
+  return {}
+}
+
+function toConsoleBlock(node: Code, attributes: RawAttributes, file: VFile): ExecBlock {
+  const lines = node.value.split('\n')
+  const sourceLines = String(file.value).split('\n')
+  const firstLine = (node.position?.start.line ?? 0) + 1
+  const commands: ExecCommand[] = []
+  let sample: string[] = []
+  const flushSample = () => {
+    const last = commands.at(-1)
+    while (sample.length > 0 && sample.at(-1)!.trim() === '') sample.pop()
+    if (last && sample.length > 0) last.sample = sample.join('\n')
+    sample = []
+  }
+  for (let index = 0; index < lines.length; index++) {
+    const prompt = promptLine.exec(lines[index]!)
+    if (!prompt?.groups) {
+      sample.push(lines[index]!)
+      continue
+    }
+    flushSample()
+    const { cwd, sigil, command: firstText = '' } = prompt.groups
+    const command = readCommand(lines, index, firstText)
+    const exec: ExecCommand = {
+      command: command.text,
+      prompt: `${cwd ?? ''}${sigil} `,
+      position: commandPosition(sourceLines, firstLine, command),
+    }
+    if (cwd) exec.cwd = cwd
+    commands.push(exec)
+    index = command.last
+  }
+  flushSample()
+  const block: ExecBlock = { type: 'execBlock', lang: node.lang ?? null, attributes, commands }
+  if (node.position) block.position = node.position
+  return block
+}

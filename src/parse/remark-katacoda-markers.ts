@@ -1,0 +1,126 @@
+// Katacoda markers: `cmd`{{execute}}, `cmd`{{execute T2}}, `cmd`{{execute interrupt}},
+// `cmd`{{copy}}, and a fence closed with ```{{execute}} (see katacoda-fences.ts).
+// A marker glued to the next word (`x`{{execute}}to find) is still a marker; the word stays prose.
+import type { Code, InlineCode, Parent, Root, Text } from 'mdast'
+import type { Position } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { parseAttributes } from './attributes.js'
+import { commandPosition, readCommand } from './command-lines.js'
+import type { FenceMarkers } from './katacoda-fences.js'
+import type { ExecBlock, ExecCommand, ExecInline, RawAttributes } from './types.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Closing-fence markers found before parsing, by line. */
+    fenceMarkers: FenceMarkers
+  }
+}
+
+const inlineMarker = /^\{\{\s*(execute|copy)\b([^{}]*)\}\}(\{[^{}]*\})?/
+
+/** Turn Katacoda-marked inline code and fences into exec nodes. */
+export function remarkKatacodaMarkers() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'inlineCode', (node, index, parent) => {
+      if (!parent || index === undefined) return
+      const next = parent.children[index + 1]
+      if (next?.type !== 'text') return
+      const match = inlineMarker.exec(next.value)
+      if (!match) return
+      const attributes = markerAttributes(match[1]!, match[2]!, next, file)
+      Object.assign(attributes, braceAttributes(match[3], next, file))
+      parent.children[index] = toExecInline(node, attributes)
+      consumeMarker(parent, index + 1, match[0].length)
+    })
+    const markers = file.data.fenceMarkers ?? {}
+    visit(tree, 'code', (node, index, parent) => {
+      const endLine = node.position?.end.line
+      const marker = endLine === undefined ? undefined : markers[endLine]
+      if (!parent || index === undefined || marker === undefined) return
+      const [, kind = '', rest = ''] = /^(\w+)(.*)$/.exec(marker) ?? []
+      if (kind !== 'execute' && kind !== 'copy') {
+        file.message(`Unexpected marker \`{{${marker}}}\`, expected \`{{execute}}\` or \`{{copy}}\``, {
+          place: { line: endLine!, column: 1 }, ruleId: 'katacoda-marker', source: 'shellbook',
+        })
+        return
+      }
+      parent.children[index] = toExecBlock(node, markerAttributes(kind, rest, node, file), file)
+    })
+  }
+}
+
+/** `execute T2 interrupt` → `{session: '2', interrupt: ''}`; `copy` → `{norun: ''}`. */
+function markerAttributes(kind: string, words: string, node: Text | Code, file: VFile): RawAttributes {
+  const attributes: RawAttributes = kind === 'copy' ? { norun: '' } : {}
+  for (const word of words.trim().split(/\s+/).filter(Boolean)) {
+    const terminal = /^T(\d+)$/.exec(word)
+    if (terminal) attributes.session = terminal[1]!
+    else if (word === 'interrupt') attributes.interrupt = ''
+    else {
+      file.message(`Unexpected \`${word}\` in Katacoda marker, expected \`T<n>\` or \`interrupt\``, {
+        place: node.position, ruleId: 'katacoda-marker', source: 'shellbook',
+      })
+    }
+  }
+  return attributes
+}
+
+/** Optional `{exit=1}` glued after an inline marker. */
+function braceAttributes(braces: string | undefined, node: Text, file: VFile): RawAttributes {
+  if (!braces) return {}
+  const parsed = parseAttributes(braces)
+  if (parsed.ok) return parsed.attributes
+  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' })
+  return {}
+}
+
+function toExecInline(node: InlineCode, attributes: RawAttributes): ExecInline {
+  const position = node.position
+  const exec: ExecCommand = { command: node.value, prompt: '', position: inlineCommandPosition(node) }
+  const inline: ExecInline = { type: 'execInline', value: node.value, attributes, exec }
+  if (position) inline.position = position
+  return inline
+}
+
+/** Inside the backticks: the command starts one column after the opening backtick(s). */
+function inlineCommandPosition(node: InlineCode): Position {
+  const start = node.position?.start ?? { line: 1, column: 1 }
+  const end = node.position?.end ?? start
+  return { start: { line: start.line, column: start.column + 1 }, end: { line: end.line, column: Math.max(1, end.column - 1) } }
+}
+
+/** Remove the marker from the text after the code; drop the text if nothing is left. */
+function consumeMarker(parent: Parent, textIndex: number, length: number): void {
+  const text = parent.children[textIndex] as Text
+  const rest = text.value.slice(length)
+  if (rest === '') {
+    parent.children.splice(textIndex, 1)
+    return
+  }
+  text.value = rest
+  if (text.position) {
+    text.position.start = {
+      line: text.position.start.line,
+      column: text.position.start.column + length,
+      ...(text.position.start.offset === undefined ? {} : { offset: text.position.start.offset + length }),
+    }
+  }
+}
+
+/** A Katacoda fence runs each of its lines as one command, as if pasted into a terminal. */
+function toExecBlock(node: Code, attributes: RawAttributes, file: VFile): ExecBlock {
+  const lines = node.value.split('\n')
+  const sourceLines = String(file.value).split('\n')
+  const firstLine = (node.position?.start.line ?? 0) + 1
+  const commands: ExecCommand[] = []
+  for (let index = 0; index < lines.length; index++) {
+    if (lines[index]!.trim() === '') continue
+    const command = readCommand(lines, index, lines[index]!)
+    commands.push({ command: command.text, prompt: '', position: commandPosition(sourceLines, firstLine, command) })
+    index = command.last
+  }
+  const block: ExecBlock = { type: 'execBlock', lang: node.lang ?? null, attributes, commands }
+  if (node.position) block.position = node.position
+  return block
+}

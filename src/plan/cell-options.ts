@@ -1,0 +1,79 @@
+// Raw cell attributes (`{in=db exit=1 hidden}`, Katacoda markers) → validated CellOptions.
+import { z } from 'zod'
+import type { RawAttributes } from '../parse/types.js'
+import type { CellOptions } from './types.js'
+
+const flag = z
+  .enum(['', 'true', 'false'], { message: 'no value, `true` or `false`' })
+  .transform((value) => value !== 'false')
+
+const attributeSchemas = {
+  in: z.string().min(1, 'a container name'),
+  exit: z.coerce.number({ message: 'a status from 0 to 255' }).int('an integer').min(0, 'a status from 0 to 255').max(255, 'a status from 0 to 255'),
+  timeout: z.coerce.number({ message: 'a number of seconds above 0' }).positive('a number of seconds above 0'),
+  hidden: flag,
+  norun: flag,
+  interrupt: flag,
+  session: z.string().regex(/^[\w-]+$/, 'a session name of letters, digits, `-` or `_`'),
+} as const
+
+type AttributeName = keyof typeof attributeSchemas
+
+/** Names a cell accepts, for messages. */
+export const attributeNames = Object.keys(attributeSchemas) as AttributeName[]
+
+/** A problem with one attribute, phrased for a positioned message. */
+export interface AttributeProblem {
+  ruleId: 'unknown-attribute' | 'invalid-attribute'
+  reason: string
+}
+
+/** Validate attributes against the lesson defaults; problems are returned, never thrown. */
+export function readCellOptions(
+  attributes: RawAttributes,
+  defaults: { timeoutSeconds: number },
+): { options: CellOptions; problems: AttributeProblem[] } {
+  const options: CellOptions = {
+    session: '1', exit: 0, timeoutMs: defaults.timeoutSeconds * 1000,
+    hidden: false, norun: false, interrupt: false,
+  }
+  const problems: AttributeProblem[] = []
+  for (const [name, raw] of Object.entries(attributes)) {
+    if (!isAttributeName(name)) {
+      problems.push({
+        ruleId: 'unknown-attribute',
+        reason: `Unexpected attribute \`${name}\`, expected one of ${attributeNames.map((n) => `\`${n}\``).join(', ')}`,
+      })
+      continue
+    }
+    const parsed = attributeSchemas[name].safeParse(raw)
+    if (!parsed.success) {
+      const expected = parsed.error.issues[0]?.message ?? 'a valid value'
+      problems.push({ ruleId: 'invalid-attribute', reason: `Unexpected \`${name}=${raw}\`, expected ${expected}` })
+      continue
+    }
+    applyAttribute(options, name, parsed.data)
+  }
+  return { options, problems }
+}
+
+function isAttributeName(name: string): name is AttributeName {
+  return Object.hasOwn(attributeSchemas, name)
+}
+
+function applyAttribute(options: CellOptions, name: AttributeName, value: string | number | boolean): void {
+  switch (name) {
+    case 'timeout':
+      options.timeoutMs = Math.round(Number(value) * 1000)
+      return
+    case 'in':
+    case 'session':
+      options[name] = String(value)
+      return
+    case 'exit':
+      options.exit = Number(value)
+      return
+    default:
+      options[name] = Boolean(value)
+  }
+}

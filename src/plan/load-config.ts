@@ -1,0 +1,43 @@
+// Read and validate lesson.yaml, with every problem positioned in the YAML file.
+import { LineCounter, parseDocument, isNode } from 'yaml'
+import type { VFile } from 'vfile'
+import { lessonConfigSchema, type LessonConfig } from './lesson-config.js'
+
+/** Parse `file` (lesson.yaml); returns undefined after adding fatal messages when it does not validate. */
+export function loadConfig(file: VFile): LessonConfig | undefined {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(String(file.value), { lineCounter, prettyErrors: false })
+  for (const error of document.errors) {
+    const [line, column] = [error.linePos?.[0].line ?? 1, error.linePos?.[0].col ?? 1]
+    fail(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, { line, column })
+  }
+  if (document.errors.length > 0) return undefined
+  const result = lessonConfigSchema.safeParse(document.toJS() ?? {})
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)))
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const keyNode = document.getIn([...path, key], true)
+        const { line, col } = lineCounter.linePos(isNode(keyNode) && keyNode.range ? keyNode.range[0] : 0)
+        fail(file, `Unexpected key \`${[...path, key].join('.')}\`, expected one of ${knownKeys(path)}`, { line, column: col })
+      }
+      continue
+    }
+    const node = path.length > 0 ? document.getIn(path, true) : undefined
+    const offset = isNode(node) && node.range ? node.range[0] : 0
+    const { line, col } = lineCounter.linePos(offset)
+    const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the file'
+    fail(file, `Unexpected value for ${where}: ${issue.message}`, { line, column: col })
+  }
+  return undefined
+}
+
+/** Keys the schema accepts at the top level, for messages. */
+function knownKeys(path: Array<string | number>): string {
+  return path.length === 0 ? Object.keys(lessonConfigSchema.shape).map((key) => `\`${key}\``).join(', ') : 'the documented keys'
+}
+
+function fail(file: VFile, reason: string, place: { line: number; column: number }): void {
+  file.message(reason, { place, ruleId: 'invalid-lesson-config', source: 'shellbook' }).fatal = true
+}

@@ -1,0 +1,162 @@
+// mdast with exec nodes → a LessonPlan: cells in document order with validated options,
+// and the steps that evaluate each variable at its first use.
+import type { Root } from 'mdast'
+import type { Position } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import type { ExecCommand, RawAttributes } from '../parse/types.js'
+import { readCellOptions } from './cell-options.js'
+import type { LessonConfig } from './lesson-config.js'
+import { findPlaceholders, placeholderPosition } from './placeholders.js'
+import type { Cell, LessonPlan, Step } from './types.js'
+
+/** What the planner needs besides the tree. */
+export interface PlanInput {
+  slug: string
+  locale: string
+  file: VFile
+  tree: Root
+  config: LessonConfig
+}
+
+/** Build the plan; every problem becomes a positioned message on `input.file`. */
+export function planLesson(input: PlanInput): LessonPlan {
+  const { file, tree, config } = input
+  const planner = new Planner(file, config)
+  visit(tree, (node) => {
+    if (node.type === 'execInline') planner.addCommand(node.exec, node.attributes, node.position)
+    else if (node.type === 'execBlock') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position)
+    else if (node.type === 'val') planner.addVal(node.name, node.position)
+  })
+  return {
+    slug: input.slug,
+    locale: input.locale,
+    title: config.title[input.locale] ?? firstHeading(tree) ?? input.slug,
+    file,
+    config,
+    tree,
+    cells: planner.cells,
+    steps: planner.steps,
+  }
+}
+
+/** Walks the lesson once, in document order, collecting cells and variable steps. */
+class Planner {
+  readonly cells: Cell[] = []
+  readonly steps: Step[] = []
+  private readonly evaluated = new Set<string>()
+  private readonly containers: Set<string>
+
+  constructor(private readonly file: VFile, private readonly config: LessonConfig) {
+    this.containers = new Set(config.containers)
+  }
+
+  addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined): void {
+    const { options, problems } = readCellOptions(attributes, { timeoutSeconds: this.config.timeout })
+    for (const problem of problems) this.error(problem.reason, nodePosition ?? exec.position, problem.ruleId)
+    const vars = [
+      ...this.placeholdersIn(exec.command, exec.position.start),
+      ...(exec.cwd ? this.placeholdersIn(exec.cwd, promptStart(exec)) : []),
+      ...(options.in ? this.containerVars(options.in, nodePosition ?? exec.position) : []),
+    ]
+    const cell: Cell = {
+      id: `c${this.cells.length + 1}`,
+      command: exec.command,
+      options,
+      vars: [...new Set(vars)],
+      position: exec.position,
+    }
+    if (exec.cwd) cell.cwd = exec.cwd
+    exec.cellId = cell.id
+    for (const name of cell.vars) this.evaluateOnce(name, exec.position)
+    this.cells.push(cell)
+    this.steps.push({ kind: 'cell', cell })
+    for (const name of containersCreatedBy(exec.command)) this.containers.add(name)
+  }
+
+  addVal(name: string, position: Position | undefined): void {
+    const place = position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
+    if (!Object.hasOwn(this.config.vars, name)) {
+      this.error(`Unexpected \`:val[${name}]\` with no variable, expected a \`${name}\` entry under \`vars\` in lesson.yaml`, place, 'unknown-var')
+      return
+    }
+    this.evaluateOnce(name, place)
+  }
+
+  /** Names of bound placeholders in `text`; unbound ones are reported at their exact column. */
+  private placeholdersIn(text: string, start: Position['start']): string[] {
+    const names: string[] = []
+    for (const placeholder of findPlaceholders(text)) {
+      if (Object.hasOwn(this.config.vars, placeholder.name)) {
+        names.push(placeholder.name)
+        continue
+      }
+      this.error(
+        `Unexpected placeholder \`<${placeholder.name}>\` with no variable, expected a \`${placeholder.name}\` entry under \`vars\` in lesson.yaml`,
+        placeholderPosition(start, text, placeholder),
+        'unbound-placeholder',
+      )
+    }
+    return names
+  }
+
+  /** `in=<box>` names a variable; `in=db` must be a container the lesson created or declared. */
+  private containerVars(target: string, position: Position): string[] {
+    if (findPlaceholders(target).length > 0) return this.placeholdersIn(target, position.start)
+    if (!this.containers.has(target)) {
+      const known = [...this.containers].map((name) => `\`${name}\``).join(', ') || 'none so far'
+      this.error(
+        `Unexpected container \`${target}\` in \`in=${target}\`, expected one created earlier in the lesson with \`docker run --name\` or listed under \`containers\` in lesson.yaml (known: ${known})`,
+        position,
+        'unknown-container',
+      )
+    }
+    return []
+  }
+
+  /** Add a step for `name`, after the variables its own expression names (`<box>`). */
+  private evaluateOnce(name: string, position: Position, chain: readonly string[] = []): void {
+    if (this.evaluated.has(name)) return
+    if (chain.includes(name)) {
+      this.error(`Unexpected cycle between variables ${[...chain, name].map((n) => `\`${n}\``).join(' → ')}, expected each to need only earlier ones`, position, 'var-cycle')
+      return
+    }
+    for (const dependency of findPlaceholders(this.config.vars[name] ?? '')) {
+      if (Object.hasOwn(this.config.vars, dependency.name)) {
+        this.evaluateOnce(dependency.name, position, [...chain, name])
+        continue
+      }
+      this.error(
+        `Unexpected placeholder \`<${dependency.name}>\` in variable \`${name}\` of lesson.yaml, expected a \`${dependency.name}\` entry under \`vars\``,
+        position,
+        'unbound-placeholder',
+      )
+    }
+    this.evaluated.add(name)
+    this.steps.push({ kind: 'var', name, position })
+  }
+
+  private error(reason: string, place: Position, ruleId: string): void {
+    this.file.message(reason, { place, ruleId, source: 'shellbook' }).fatal = true
+  }
+}
+
+/** Where a `<path># ` prompt starts: the command column minus the prompt's width. */
+function promptStart(exec: ExecCommand): Position['start'] {
+  return { line: exec.position.start.line, column: Math.max(1, exec.position.start.column - exec.prompt.length) }
+}
+
+/** Container names a command creates: `docker run … --name=db` / `--name db` (also `docker create`). */
+export function containersCreatedBy(command: string): string[] {
+  if (!/\bdocker\s+(?:container\s+)?(?:run|create)\b/.test(command)) return []
+  return [...command.matchAll(/--name(?:=|\s+)([\w.-]+)/g)].map((match) => match[1]!)
+}
+
+function firstHeading(tree: Root): string | undefined {
+  let title: string | undefined
+  visit(tree, 'heading', (node) => {
+    if (title !== undefined) return
+    title = node.children.map((child) => ('value' in child ? child.value : '')).join('')
+  })
+  return title
+}

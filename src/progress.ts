@@ -1,0 +1,35 @@
+// Turns build events into lines on stderr: one formatter per kind of event.
+import type { RunEvent } from './run/events.js'
+import type { ImageEvent } from './run/images.js'
+
+type Write = (line: string) => void
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const oneLine = (text: string) => (text.length > 70 ? text.slice(0, 69) + '…' : text).replace(/\n/g, ' ⏎ ')
+
+/** Format run events as plain progress lines. */
+export function formatRunEvent(event: RunEvent, write: Write): void {
+  switch (event.kind) {
+    case 'lesson-start':
+      return write(`▶ ${event.slug} (${event.locale}): ${event.cells} cells`)
+    case 'images-ready':
+      return write(`  images ready: ${event.images.join(', ')}`)
+    case 'var':
+      return write(`  = ${event.name} is ${oneLine(event.value)}`)
+    case 'cell-start':
+      return
+    case 'cell-end': {
+      const { capture, cell } = event
+      const mark = { ok: '✓', failed: '✗', skipped: '-', norun: '·' }[capture.status]
+      const status = capture.timedOut ? 'timed out' : capture.status === 'failed' ? `exit ${capture.exitCode}` : ''
+      return write(`  ${mark} ${cell.id} line ${cell.position.start.line}  ${oneLine(capture.command)}  ${seconds(capture.durationMs)} ${status}`.trimEnd())
+    }
+    case 'lesson-end':
+      return write(`${event.ok ? '✓' : '✗'} ${event.slug} ${event.ok ? 'done' : 'failed'} in ${seconds(event.durationMs)}`)
+  }
+}
+
+/** Format image events (pull, offline build) as progress lines. */
+export function formatImageEvent(event: ImageEvent, write: Write): void {
+  write(`  image ${JSON.stringify(event)}`)
+}

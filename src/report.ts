@@ -1,0 +1,53 @@
+// out/report.json: every cell of every lesson with its status, exit code and duration.
+import type { LessonPlan } from './plan/types.js'
+import type { LessonRun } from './run/types.js'
+
+export interface ReportCell {
+  id: string
+  line: number
+  command: string
+  status: 'ok' | 'failed' | 'skipped' | 'norun' | 'not-run'
+  exitCode: number | null
+  expectedExit: number
+  durationMs: number
+  timedOut: boolean
+}
+
+export interface ReportLesson {
+  slug: string
+  locale: string
+  file: string
+  ok: boolean
+  provenance?: LessonRun['provenance']
+  cells: ReportCell[]
+}
+
+export interface Report {
+  generatedAt: string
+  ok: boolean
+  lessons: ReportLesson[]
+}
+
+/** Summarise plans and their runs (a lesson that never ran lists its cells as not-run). */
+export function buildReport(lessons: ReadonlyArray<{ plan: LessonPlan; run?: LessonRun }>): Report {
+  const entries = lessons.map(({ plan, run }): ReportLesson => {
+    const cells = plan.cells.map((cell): ReportCell => {
+      const capture = run?.cells[cell.id]
+      return {
+        id: cell.id,
+        line: cell.position.start.line,
+        command: capture?.command ?? cell.command,
+        status: capture?.status ?? 'not-run',
+        exitCode: capture?.exitCode ?? null,
+        expectedExit: cell.options.exit,
+        durationMs: Math.round(capture?.durationMs ?? 0),
+        timedOut: capture?.timedOut ?? false,
+      }
+    })
+    const ok = run !== undefined && !plan.file.messages.some((message) => message.fatal === true)
+    const entry: ReportLesson = { slug: plan.slug, locale: plan.locale, file: plan.file.path, ok, cells }
+    if (run) entry.provenance = run.provenance
+    return entry
+  })
+  return { generatedAt: new Date().toISOString(), ok: entries.every((entry) => entry.ok), lessons: entries }
+}

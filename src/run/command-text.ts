@@ -1,0 +1,51 @@
+// The exact text a cell sends to its session: placeholders filled, `in=` turned into
+// `docker exec -it`, a prompt's working directory entered first.
+import { quote } from 'zx'
+import { fillPlaceholders } from '../plan/placeholders.js'
+import type { Cell } from '../plan/types.js'
+
+/** A cell with its placeholders filled, and the line the session must run for it. */
+export interface ResolvedCell {
+  /** The command as shown to readers: `ps aux | grep 4242`. */
+  command: string
+  cwd?: string
+  in?: string
+  /** What the session runs. */
+  line: string
+}
+
+/** Fill placeholders from variable values (shell-quoted when they are not plain words). */
+export function resolveCell(cell: Cell, vars: Readonly<Record<string, string>>): ResolvedCell {
+  const fill = (text: string) => fillPlaceholders(text, (name) => (name in vars ? quoteWord(vars[name]!) : undefined))
+  const command = fill(cell.command)
+  const resolved: ResolvedCell = { command, line: command }
+  const cwd = cell.cwd === undefined ? undefined : fill(cell.cwd)
+  const container = cell.options.in === undefined ? undefined : fill(cell.options.in)
+  if (cwd !== undefined) resolved.cwd = cwd
+  if (container !== undefined) {
+    resolved.in = container
+    const workdir = cwd === undefined ? [] : ['-w', cwd]
+    resolved.line = ['docker', 'exec', '-it', ...workdir, container, 'sh', '-c', command].map(quoteWord).join(' ')
+  } else if (cwd !== undefined) {
+    // A prompt that names a directory runs there; like a terminal, the session stays there.
+    resolved.line = `cd ${quoteDirectory(cwd)} && ${command}`
+  }
+  return resolved
+}
+
+/** Fill a variable's own expression from the values of the variables it names. */
+export function resolveExpression(expression: string, vars: Readonly<Record<string, string>>): string {
+  return fillPlaceholders(expression, (name) => (name in vars ? quoteWord(vars[name]!) : undefined))
+}
+
+/** Plain words (PIDs, names, paths) stay as typed; anything else is quoted. */
+function quoteWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : quote(value)
+}
+
+/** `~/dir` must keep its tilde unquoted to expand. */
+function quoteDirectory(directory: string): string {
+  if (directory === '~') return '~'
+  if (directory.startsWith('~/')) return `~/${quoteWord(directory.slice(2))}`
+  return quoteWord(directory)
+}

@@ -1,0 +1,14 @@
+// Progress of a build as a tagged union of events; the CLI is one consumer of them.
+import type { Cell } from '../plan/types.js'
+import type { CellCapture } from './types.js'
+
+export type RunEvent =
+  | { kind: 'lesson-start'; slug: string; locale: string; cells: number }
+  | { kind: 'images-ready'; slug: string; images: string[]; standIns: string[] }
+  | { kind: 'var'; slug: string; name: string; value: string }
+  | { kind: 'cell-start'; slug: string; cell: Cell; index: number; total: number }
+  | { kind: 'cell-end'; slug: string; cell: Cell; capture: CellCapture }
+  | { kind: 'lesson-end'; slug: string; ok: boolean; durationMs: number }
+
+/** Where events go; ignoring them is fine. */
+export type RunEventHandler = (event: RunEvent) => void

@@ -1,0 +1,178 @@
+// Run one lesson plan on a host: sessions opened on demand, variables evaluated at first
+// use, cells in document order. A failing cell stops the lesson (later cells are marked
+// skipped) and becomes a positioned message; what was captured is kept for rendering.
+import { stripVTControlCharacters } from 'node:util'
+import type { Position } from 'unist'
+import type { Cell, LessonPlan } from '../plan/types.js'
+import { resolveCell, resolveExpression } from './command-text.js'
+import type { RunEventHandler } from './events.js'
+import { HostError, type Host } from './host.js'
+import { ShellSession } from './session.js'
+import type { CellCapture, LessonRun, Provenance } from './types.js'
+
+export interface RunLessonOptions {
+  host: Host
+  /** Engine and images, known before the lesson starts; times are filled in here. */
+  provenance: Omit<Provenance, 'startedAt' | 'finishedAt'>
+  onEvent?: RunEventHandler
+  /** Aborting stops before the next step; cleanup still happens. */
+  signal?: AbortSignal
+}
+
+/** Lines of output quoted in a failure message. */
+const failureTailLines = 12
+
+export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
+  const runner = new LessonRunner(plan, options)
+  const startedAt = new Date()
+  options.onEvent?.({ kind: 'lesson-start', slug: plan.slug, locale: plan.locale, cells: plan.cells.length })
+  try {
+    if (await runner.startHost()) await runner.runAll()
+  } finally {
+    await runner.closeSessions()
+    await options.host.stop()
+  }
+  const ok = !runner.failed
+  options.onEvent?.({ kind: 'lesson-end', slug: plan.slug, ok, durationMs: Date.now() - startedAt.getTime() })
+  return {
+    slug: plan.slug,
+    provenance: { ...options.provenance, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() },
+    cells: runner.captures,
+    vars: runner.vars,
+  }
+}
+
+class LessonRunner {
+  readonly captures: Record<string, CellCapture> = {}
+  readonly vars: Record<string, string> = {}
+  failed = false
+  private readonly sessions = new Map<string, ShellSession>()
+
+  constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions) {}
+
+  /** Start the host; a HostError becomes a message and every cell is marked skipped. */
+  async startHost(): Promise<boolean> {
+    try {
+      await this.options.host.start()
+      return true
+    } catch (error) {
+      if (!(error instanceof HostError)) throw error
+      const point = error.place ?? { line: 1, column: 1 }
+      this.fail(error.message, { start: point, end: point }, error.ruleId)
+      for (const cell of this.plan.cells) this.captures[cell.id] = skippedCapture(cell, this.vars)
+      return false
+    }
+  }
+
+  async runAll(): Promise<void> {
+    const origin = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
+    for (const command of this.plan.config.setup) {
+      if (!(await this.runHidden(command, `setup command \`${command}\` of lesson.yaml`, origin))) break
+    }
+    const total = this.plan.cells.length
+    for (const step of this.plan.steps) {
+      if (this.failed) {
+        if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
+        continue
+      }
+      if (this.options.signal?.aborted) this.fail('Unexpected interruption, expected the lesson to run to its end', origin, 'interrupted')
+      else if (step.kind === 'var') await this.evaluate(step.name, step.position)
+      else await this.runCell(step.cell, this.plan.cells.indexOf(step.cell) + 1, total)
+    }
+    // Teardown runs even after a failure: it is the lesson's own cleanup.
+    for (const command of this.plan.config.teardown) {
+      await this.runHidden(command, `teardown command \`${command}\` of lesson.yaml`, origin)
+    }
+  }
+
+  private async evaluate(name: string, position: Position): Promise<void> {
+    const expression = resolveExpression(this.plan.config.vars[name]!, this.vars)
+    const session = await this.session('1')
+    const result = await session.run(expression, { timeoutMs: this.plan.config.timeout * 1000 })
+    const value = stripVTControlCharacters(result.output).trim()
+    if (result.timedOut || result.exitCode !== 0 || value === '') {
+      const outcome = result.timedOut ? 'a timeout' : result.exitCode !== 0 ? `exit status ${result.exitCode}` : 'empty output'
+      this.fail(
+        `Unexpected ${outcome} from variable \`${name}\` (\`${expression}\`), expected a value${tail(result.output)}`,
+        position,
+        'var-failed',
+      )
+      return
+    }
+    this.vars[name] = value
+    this.options.onEvent?.({ kind: 'var', slug: this.plan.slug, name, value })
+  }
+
+  private async runCell(cell: Cell, index: number, total: number): Promise<void> {
+    const resolved = resolveCell(cell, this.vars)
+    this.options.onEvent?.({ kind: 'cell-start', slug: this.plan.slug, cell, index, total })
+    const base = { cellId: cell.id, command: resolved.command, expectedExit: cell.options.exit }
+    const where = { ...(resolved.in === undefined ? {} : { in: resolved.in }), ...(resolved.cwd === undefined ? {} : { cwd: resolved.cwd }) }
+    let capture: CellCapture
+    if (cell.options.norun) {
+      capture = { ...base, ...where, output: '', exitCode: null, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'norun' }
+    } else {
+      const session = await this.session(cell.options.session)
+      if (cell.options.interrupt) await session.interrupt()
+      const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs })
+      const ok = !result.timedOut && result.exitCode === cell.options.exit
+      capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
+      if (result.timedOut) {
+        this.fail(
+          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`)${tail(result.output)}`,
+          cell.position,
+          'cell-timeout',
+        )
+      } else if (!ok) {
+        this.fail(
+          `Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${resolved.command}\`, expected ${cell.options.exit}${tail(result.output)}`,
+          cell.position,
+          'unexpected-exit',
+        )
+      }
+    }
+    this.captures[cell.id] = capture
+    this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture })
+  }
+
+  /** Setup and teardown: must exit 0; their output is not shown. */
+  private async runHidden(command: string, what: string, position: Position): Promise<boolean> {
+    const session = await this.session('1')
+    const result = await session.run(command, { timeoutMs: this.plan.config.timeout * 1000 })
+    if (!result.timedOut && result.exitCode === 0) return true
+    this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from the ${what}, expected 0${tail(result.output)}`, position, 'setup-failed')
+    return false
+  }
+
+  private async session(name: string): Promise<ShellSession> {
+    const open = this.sessions.get(name)
+    if (open && !open.closed) return open
+    const { cols, rows } = this.plan.config.terminal
+    const session = await ShellSession.open({ shell: this.options.host.shell, cols, rows })
+    this.sessions.set(name, session)
+    return session
+  }
+
+  async closeSessions(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((session) => session.close()))
+  }
+
+  private fail(reason: string, place: Position, ruleId: string): void {
+    this.failed = true
+    this.plan.file.message(reason, { place, ruleId, source: 'shellbook' }).fatal = true
+  }
+}
+
+function skippedCapture(cell: Cell, vars: Readonly<Record<string, string>>): CellCapture {
+  return {
+    cellId: cell.id, command: resolveCell(cell, vars).command, output: '', exitCode: null, expectedExit: cell.options.exit,
+    durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'skipped',
+  }
+}
+
+/** The last lines of an output, to quote in a message. */
+function tail(output: string): string {
+  const lines = stripVTControlCharacters(output).replace(/\0/g, '␀').trimEnd().split('\n')
+  if (lines.length === 1 && lines[0] === '') return ''
+  return '\n' + lines.slice(-failureTailLines).map((line) => `    │ ${line}`).join('\n')
+}
