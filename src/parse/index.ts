@@ -35,7 +35,7 @@ export async function parseLesson(file: VFile): Promise<Root> {
   const scan = scanFences(file)
   if (scan.unclosedAt) {
     const { line, fence } = scan.unclosedAt
-    file.message(`Unexpected end of file inside the code block opened at line ${line}, expected a closing fence of ${fence.length} or more \`${fence[0]}\` characters`, {
+    file.message(`Unexpected end of file inside the code block opened at line ${line}, expected a closing fence of ${fence.length} or more ${fence.startsWith('`') ? 'backticks' : 'tildes'}`, {
       place: { line, column: 1 }, ruleId: 'unclosed-fence', source: 'shellbook',
     }).fatal = true
   }

@@ -29,7 +29,7 @@ export function remarkConsoleBlocks() {
 function fenceAttributes(node: Code, file: VFile): RawAttributes {
   const parsed = parseAttributes(node.meta ?? '')
   if (parsed.ok) return parsed.attributes
-  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' })
+  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' }).fatal = true
   return {}
 }
 

@@ -71,7 +71,7 @@ function braceAttributes(braces: string | undefined, node: Text, file: VFile): R
   if (!braces) return {}
   const parsed = parseAttributes(braces)
   if (parsed.ok) return parsed.attributes
-  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' })
+  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' }).fatal = true
   return {}
 }
 

@@ -24,6 +24,8 @@ export const attributeNames = Object.keys(attributeSchemas) as AttributeName[]
 
 /** A problem with one attribute, phrased for a positioned message. */
 export interface AttributeProblem {
+  /** The attribute the problem is about. */
+  name: string
   ruleId: 'unknown-attribute' | 'invalid-attribute'
   reason: string
 }
@@ -41,6 +43,7 @@ export function readCellOptions(
   for (const [name, raw] of Object.entries(attributes)) {
     if (!isAttributeName(name)) {
       problems.push({
+        name,
         ruleId: 'unknown-attribute',
         reason: `Unexpected attribute \`${name}\`, expected one of ${attributeNames.map((n) => `\`${n}\``).join(', ')}`,
       })
@@ -49,7 +52,7 @@ export function readCellOptions(
     const parsed = attributeSchemas[name].safeParse(raw)
     if (!parsed.success) {
       const expected = parsed.error.issues[0]?.message ?? 'a valid value'
-      problems.push({ ruleId: 'invalid-attribute', reason: `Unexpected \`${name}=${raw}\`, expected ${expected}` })
+      problems.push({ name, ruleId: 'invalid-attribute', reason: `Unexpected \`${name}=${raw}\`, expected ${expected}` })
       continue
     }
     applyAttribute(options, name, parsed.data)

@@ -53,11 +53,11 @@ class Planner {
 
   addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined): void {
     const { options, problems } = readCellOptions(attributes, { timeoutSeconds: this.config.timeout })
-    for (const problem of problems) this.error(problem.reason, nodePosition ?? exec.position, problem.ruleId)
+    for (const problem of problems) this.error(problem.reason, this.attributeAt(problem.name, nodePosition ?? exec.position), problem.ruleId)
     const vars = [
       ...this.placeholdersIn(exec.command, exec.position.start),
       ...(exec.cwd ? this.placeholdersIn(exec.cwd, promptStart(exec)) : []),
-      ...(options.in ? this.containerVars(options.in, nodePosition ?? exec.position) : []),
+      ...(options.in ? this.containerVars(options.in, this.attributeAt('in', nodePosition ?? exec.position)) : []),
     ]
     const cell: Cell = {
       id: `c${this.cells.length + 1}`,
@@ -134,6 +134,15 @@ class Planner {
     }
     this.evaluated.add(name)
     this.steps.push({ kind: 'var', name, position })
+  }
+
+  /** Where `name` (as in `{in=db}` or `{{…}}{exit=1}`) is written on the node's first line. */
+  private attributeAt(name: string, position: Position): Position {
+    const line = String(this.file.value).split('\n')[position.start.line - 1] ?? ''
+    const found = new RegExp(`[{\\s]${name}(?=[=\\s}])`).exec(line.slice(position.start.column - 1))
+    if (!found) return position
+    const column = position.start.column + found.index + 1
+    return { start: { line: position.start.line, column }, end: { line: position.start.line, column: column + name.length } }
   }
 
   private error(reason: string, place: Position, ruleId: string): void {
