@@ -33,6 +33,8 @@ export interface BuildOptions {
 export interface BuildResult {
   /** Every file read, with its messages (for the reporter). */
   files: VFile[]
+  /** Every plan, with its run when it ran. */
+  lessons: Array<{ plan: LessonPlan; run?: LessonRun }>
   report: Report
   ok: boolean
 }
@@ -62,7 +64,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(options.outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   const files = lessons.flatMap((lesson) => lesson.files)
-  return { files, report, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
+  return { files, lessons: rendered, report, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
 }
 
 /** Probe the engine once; when it is unreachable, every lesson that needed it says so. */

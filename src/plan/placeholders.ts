@@ -8,20 +8,38 @@ export interface Placeholder {
   length: number
 }
 
-const placeholderPattern = /<([A-Za-z_][\w-]*)>/g
+const placeholderAt = /<([A-Za-z_][\w-]*)>/y
 
-/** Every `<name>` in `text`, in order. */
+/**
+ * Every unquoted `<name>` in `text`, in order. Unquoted, `<name>` can only be a
+ * placeholder (as shell it is a broken redirection); quoted (`echo "<b>"`) it is text.
+ */
 export function findPlaceholders(text: string): Placeholder[] {
-  return [...text.matchAll(placeholderPattern)].map((match) => ({
-    name: match[1]!,
-    offset: match.index,
-    length: match[0].length,
-  }))
+  const found: Placeholder[] = []
+  let quote: '"' | "'" | undefined
+  for (let offset = 0; offset < text.length; offset++) {
+    const char = text[offset]
+    if (char === '\\' && quote !== "'") offset++
+    else if (quote) quote = char === quote ? undefined : quote
+    else if (char === '"' || char === "'") quote = char
+    else if (char === '<') {
+      placeholderAt.lastIndex = offset
+      const match = placeholderAt.exec(text)
+      if (match) found.push({ name: match[1]!, offset, length: match[0].length })
+    }
+  }
+  return found
 }
 
-/** Replace every `<name>` using `valueOf`; names it cannot fill are left as written. */
+/** Replace every placeholder using `valueOf`; names it cannot fill are left as written. */
 export function fillPlaceholders(text: string, valueOf: (name: string) => string | undefined): string {
-  return text.replace(placeholderPattern, (whole, name: string) => valueOf(name) ?? whole)
+  let filled = ''
+  let from = 0
+  for (const placeholder of findPlaceholders(text)) {
+    filled += text.slice(from, placeholder.offset) + (valueOf(placeholder.name) ?? text.substr(placeholder.offset, placeholder.length))
+    from = placeholder.offset + placeholder.length
+  }
+  return filled + text.slice(from)
 }
 
 /** Where a character offset of a (possibly multi-line) text lands, given where the text starts. */

@@ -5,7 +5,7 @@ import type { Provenance } from './types.js'
 export interface Host {
   kind: Provenance['hostKind']
   /** argv that opens an interactive bash on the host. */
-  shell: string[]
+  shell: readonly string[]
   /** Before the first command: check the host is fit for the lesson. Throws HostError. */
   start(): Promise<void>
   /** Always called, also after failures: remove what the lesson left behind. */
