@@ -1,0 +1,26 @@
+// Command highlighting with shiki: one highlighter per build, only the bash grammar and one
+// theme, loaded from the installed package (nothing fetched), with the JavaScript regex
+// engine so no WebAssembly has to be loaded either.
+import type { ElementContent } from 'hast'
+import { createHighlighterCoreSync, type HighlighterCore } from 'shiki/core'
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
+import bash from 'shiki/langs/bash.mjs'
+import githubDark from 'shiki/themes/github-dark.mjs'
+
+export type CommandHighlighter = HighlighterCore
+
+const theme = 'github-dark'
+
+/** Create the build's highlighter; pass it down, never keep it in module state. */
+export function createCommandHighlighter(): CommandHighlighter {
+  return createHighlighterCoreSync({ themes: [githubDark], langs: [bash], engine: createJavaScriptRegexEngine() })
+}
+
+/** Highlighted spans of a command; continuation lines keep their `\n` so copying stays exact. */
+export function highlightCommand(highlighter: CommandHighlighter, command: string): ElementContent[] {
+  const root = highlighter.codeToHast(command, { lang: 'bash', theme, structure: 'inline' })
+  return root.children.flatMap((node): ElementContent[] => {
+    if (node.type === 'element' && node.tagName === 'br') return [{ type: 'text', value: '\n' }]
+    return node.type === 'element' || node.type === 'text' ? [node] : []
+  })
+}

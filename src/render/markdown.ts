@@ -1,0 +1,106 @@
+// A lesson as Markdown readable on any Markdown host: each command followed by its real
+// output in a fenced `console` block (remark-stringify lengthens the fence when the output
+// holds backticks), values filled in, Katacoda markers gone, provenance at the end.
+import type { BlockContent, Code, Parent, Root, RootContent } from 'mdast'
+import remarkStringify from 'remark-stringify'
+import { unified } from 'unified'
+import { stripAnsi } from './ansi.js'
+import { provenanceView } from './provenance.js'
+import { execInlinesIn, isExecOnly, showCommand, varValue } from './shown-command.js'
+import type { LessonContext, ShownCommand } from './types.js'
+import { showControls } from './visible-controls.js'
+
+export function lessonMarkdown(ctx: LessonContext): string {
+  const { plan, run, t } = ctx
+  const body = structuredClone(plan.tree).children.flatMap((node) => rewrite(node, ctx))
+  const head: RootContent[] = []
+  const first = plan.tree.children[0]
+  if (!(first?.type === 'heading' && first.depth === 1)) {
+    head.push({ type: 'heading', depth: 1, children: [{ type: 'text', value: plan.title }] })
+  }
+  if (!run) head.push(note(t('lesson.notRun')))
+  const tree: Root = { type: 'root', children: [...head, ...body, ...(run ? provenance(ctx) : [])] }
+  // No remark-directive here: the parser leaves no directive nodes, and its extension would
+  // escape every `:` before a word (`05\:42`, `redis\:alpine`) for hosts that never read them.
+  return unified().use(remarkStringify, { bullet: '-', fences: true, rule: '-' }).stringify(tree)
+}
+
+/** Replace shellbook nodes with plain Markdown; a node becomes zero, one or more nodes. */
+function rewrite(node: RootContent, ctx: LessonContext): RootContent[] {
+  switch (node.type) {
+    case 'execInline': {
+      const shown = showCommand(node.exec, ctx)
+      return shown ? [{ type: 'inlineCode', value: shown.command }] : []
+    }
+    case 'val': {
+      const value = varValue(ctx, node.name)
+      return [{ type: 'text', value: value ?? `⟨${node.name}⟩` }]
+    }
+    case 'execBlock':
+      return consoleBlock(shownAll(node.commands.map((exec) => showCommand(exec, ctx))))
+  }
+  if (!('children' in node)) return [node]
+  // Collected before the children are rewritten: afterwards the execs are inline code.
+  const after = node.type === 'paragraph' || node.type === 'heading'
+    ? shownAll(execInlinesIn(node).map((exec) => showCommand(exec.exec, ctx))).flatMap((shown) => consoleBlock([shown]))
+    : []
+  if ((node.type === 'paragraph' || node.type === 'heading') && isExecOnly(node)) return after
+  const parent: Parent = node
+  parent.children = parent.children.flatMap((child) => rewrite(child, ctx))
+  return [node, ...after]
+}
+
+function shownAll(list: Array<ShownCommand | undefined>): ShownCommand[] {
+  return list.filter((shown): shown is ShownCommand => shown !== undefined)
+}
+
+/** One `console` block for the commands, then their notes (naming the command when several). */
+function consoleBlock(commands: ShownCommand[]): BlockContent[] {
+  if (commands.length === 0) return []
+  const lines = commands.map((shown) => {
+    const input = shown.prompt + shown.command
+    return shown.output === undefined ? input : `${input}\n${plainOutput(shown.output)}`
+  })
+  const code: Code = { type: 'code', lang: 'console', meta: null, value: lines.join('\n') }
+  const notes = commands.flatMap((shown) =>
+    shown.notes.map((entry) => (commands.length > 1 ? note(entry.text, shown.command) : note(entry.text))),
+  )
+  return [code, ...notes]
+}
+
+/** Output as plain text: no ANSI, controls visible (NUL as ␀), no final newline. */
+function plainOutput(output: string): string {
+  return showControls(stripAnsi(output)).replace(/\n$/, '')
+}
+
+function note(text: string, command?: string): BlockContent {
+  const prefix = command === undefined ? [] : [{ type: 'inlineCode' as const, value: command }, { type: 'text' as const, value: ' ' }]
+  return { type: 'paragraph', children: [...prefix, { type: 'emphasis', children: [{ type: 'text', value: text }] }] }
+}
+
+function provenance(ctx: LessonContext): RootContent[] {
+  if (!ctx.run) return []
+  const view = provenanceView(ctx.run.provenance, ctx.plan.locale, ctx.t)
+  const nodes: RootContent[] = [{ type: 'thematicBreak' }, note(view.summary)]
+  if (view.images.length > 0) {
+    nodes.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: view.images.map((image) => ({
+        type: 'listItem',
+        spread: false,
+        children: [{
+          type: 'paragraph',
+          children: [
+            { type: 'inlineCode', value: image.name },
+            { type: 'text', value: ' ' },
+            { type: 'inlineCode', value: image.id },
+            ...(image.standIn ? [{ type: 'text' as const, value: ` — ${image.standIn}` }] : []),
+          ],
+        }],
+      })),
+    })
+  }
+  return nodes
+}

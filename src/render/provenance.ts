@@ -1,0 +1,39 @@
+// Where and when a lesson's output was captured, as localized sentences for the page
+// and the Markdown.
+import type { Provenance } from '../run/types.js'
+import type { Translate } from './types.js'
+
+export interface ProvenanceView {
+  /** "Output captured on … on Docker …, Linux kernel …, host: …" */
+  summary: string
+  images: Array<{ name: string; id: string; standIn?: string }>
+}
+
+export function provenanceView(provenance: Provenance, locale: string, t: Translate): ProvenanceView {
+  return {
+    summary: t('provenance.capturedOn', {
+      date: formatDate(provenance.startedAt, locale),
+      engine: provenance.engineVersion,
+      kernel: provenance.kernel,
+      os: provenance.os,
+      host: t(`provenance.host.${provenance.hostKind}`),
+    }),
+    images: provenance.images.map((image) => ({
+      name: image.name,
+      id: shortId(image.id),
+      ...(image.standIn ? { standIn: t('image.standIn') } : {}),
+    })),
+  }
+}
+
+/** `sha256:0123456789abcdef…` → `0123456789ab`, as `docker images` shows it. */
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12)
+}
+
+/** A long date in the page's language, in UTC so rebuilding anywhere gives the same page. */
+function formatDate(iso: string, locale: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)
+}

@@ -1,0 +1,75 @@
+// What a page shows for one command: its prompt and command as they ran, its real output,
+// and localized notes when it failed, was skipped or cut. Shared by the HTML and Markdown
+// renderers so both say the same thing.
+import type { Nodes, Paragraph, Heading } from 'mdast'
+import { visit } from 'unist-util-visit'
+import type { ExecCommand, ExecInline } from '../parse/types.js'
+import { fillPlaceholders } from '../plan/placeholders.js'
+import type { CellCapture } from '../run/types.js'
+import type { CellNote, LessonContext, ShownCommand } from './types.js'
+
+/** A variable's captured value; own keys only (a variable named `constructor` is not a function). */
+export function varValue(ctx: LessonContext, name: string): string | undefined {
+  const vars = ctx.run?.vars
+  return vars && Object.hasOwn(vars, name) ? vars[name] : undefined
+}
+
+/** The command as shown, or undefined for a hidden cell (it runs, it is never shown). */
+export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand | undefined {
+  const cell = exec.cellId === undefined ? undefined : ctx.cells.get(exec.cellId)
+  if (cell?.options.hidden) return undefined
+  const capture = exec.cellId === undefined ? undefined : ctx.run?.cells[exec.cellId]
+  // Katacoda cells have no prompt of their own; a terminal shows one anyway.
+  const prompt = fillPlaceholders(exec.prompt || '$ ', (name) => varValue(ctx, name))
+  const base = exec.cellId === undefined ? {} : { cellId: exec.cellId }
+  if (!capture) {
+    // With no run at all, the page says so once; a single missing capture is said here.
+    const expected = ctx.run !== undefined && cell !== undefined && !cell.options.norun
+    const notes: CellNote[] = expected ? [{ kind: 'uncaptured', text: ctx.t('cell.notRun') }] : []
+    return { ...base, prompt, command: exec.command, status: 'uncaptured', notes }
+  }
+  const shown: ShownCommand = { ...base, prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
+  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') shown.output = capture.output
+  return shown
+}
+
+function notesFor(capture: CellCapture, ctx: LessonContext, timeoutMs: number | undefined): CellNote[] {
+  const { t } = ctx
+  const notes: CellNote[] = []
+  if (capture.status === 'skipped') notes.push({ kind: 'skipped', text: t('cell.skipped') })
+  if (capture.status === 'failed') {
+    const expected = capture.expectedExit
+    const text = capture.timedOut
+      ? t('cell.timedOut', { seconds: formatSeconds(timeoutMs ?? capture.durationMs) })
+      : capture.exitCode === null
+        ? t('cell.noExitStatus', { expected })
+        : t('cell.exitStatus', { actual: capture.exitCode, expected })
+    notes.push({ kind: 'failed', text })
+  }
+  if (capture.truncated && capture.status !== 'skipped') notes.push({ kind: 'truncated', text: t('cell.truncated') })
+  return notes
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000
+  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1)
+}
+
+/** Execs inside a paragraph or heading, also under emphasis or links, in document order. */
+export function execInlinesIn(node: Nodes): ExecInline[] {
+  const found: ExecInline[] = []
+  visit(node, 'execInline', (exec) => {
+    found.push(exec)
+  })
+  return found
+}
+
+/**
+ * A paragraph that is nothing but commands (`` `docker top db`{{execute}} `` on its own line):
+ * its terminal blocks say it all, so the paragraph itself is not repeated above them.
+ */
+export function isExecOnly(node: Paragraph | Heading): boolean {
+  return node.type === 'paragraph'
+    && node.children.some((child) => child.type === 'execInline')
+    && node.children.every((child) => child.type === 'execInline' || child.type === 'break' || (child.type === 'text' && child.value.trim() === ''))
+}

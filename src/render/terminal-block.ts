@@ -1,0 +1,36 @@
+// One terminal block: for each command, its prompt, the highlighted command with a copy
+// button, the real output, and any note (failed, skipped, truncated).
+import type { Element, ElementContent } from 'hast'
+import { ansiToHast } from './ansi-to-hast.js'
+import { h } from './h.js'
+import { highlightCommand, type CommandHighlighter } from './highlight.js'
+import type { ShownCommand, Translate } from './types.js'
+
+export interface TerminalEnv {
+  highlighter: CommandHighlighter
+  t: Translate
+}
+
+export function terminalBlock(commands: ShownCommand[], env: TerminalEnv): Element {
+  return h('figure', { className: ['terminal'], ariaLabel: env.t('lesson.terminal') }, commands.map((command) => entry(command, env)))
+}
+
+function entry(shown: ShownCommand, env: TerminalEnv): Element {
+  const { t } = env
+  const children: ElementContent[] = [
+    h('div', { className: ['input'] }, [
+      h('pre', {}, [
+        h('span', { className: ['prompt'] }, [shown.prompt]),
+        h('code', { className: ['command', 'language-bash'] }, highlightCommand(env.highlighter, shown.command)),
+      ]),
+      // Hidden until the script runs: without JavaScript the button could do nothing.
+      h('button', { type: 'button', className: ['copy'], hidden: true, title: t('cell.copyLabel'), ariaLabel: t('cell.copyLabel'), dataCopied: t('cell.copied') }, [t('cell.copy')]),
+    ]),
+  ]
+  if (shown.output !== undefined) {
+    children.push(h('pre', { className: ['output'], ariaLabel: t('lesson.output') }, [h('samp', {}, ansiToHast(shown.output, t))]))
+  }
+  for (const note of shown.notes) children.push(h('p', { className: ['note', `note-${note.kind}`] }, [note.text]))
+  const properties = { className: ['entry', `status-${shown.status}`], ...(shown.cellId === undefined ? {} : { dataCell: shown.cellId }) }
+  return h('div', properties, children)
+}
