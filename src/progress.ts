@@ -31,5 +31,16 @@ export function formatRunEvent(event: RunEvent, write: Write): void {
 
 /** Format image events (pull, offline build) as progress lines. */
 export function formatImageEvent(event: ImageEvent, write: Write): void {
-  write(`  image ${JSON.stringify(event)}`)
+  switch (event.kind) {
+    case 'image-pull':
+      return write(`  image ${event.name}: pulling…`)
+    case 'image-pull-failed':
+      return write(`  image ${event.name}: cannot pull (${oneLine(event.reason)}), using an offline recipe`)
+    case 'image-build':
+      return write(`  image ${event.name}: building a stand-in from images/${event.recipe}/ (${event.cause})…`)
+    case 'image-ready': {
+      const what = event.standIn ? 'stand-in' : 'image'
+      return write(`  image ${event.name}: ${what} ${event.id.replace(/^sha256:/, '').slice(0, 12)} ready (${event.source}, ${seconds(event.durationMs)})`)
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit'
 import type { ExecCommand, ExecInline } from '../parse/types.js'
 import { fillPlaceholders } from '../plan/placeholders.js'
 import type { CellCapture } from '../run/types.js'
+import { settleCarriageReturns } from './carriage-returns.js'
 import type { CellNote, LessonContext, ShownCommand } from './types.js'
 
 /** A variable's captured value; own keys only (a variable named `constructor` is not a function). */
@@ -29,7 +30,7 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
     return { ...base, prompt, command: exec.command, status: 'uncaptured', notes }
   }
   const shown: ShownCommand = { ...base, prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
-  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') shown.output = capture.output
+  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') shown.output = settleCarriageReturns(capture.output)
   return shown
 }
 

@@ -25,7 +25,10 @@ export function resolveCell(cell: Cell, vars: Readonly<Record<string, string>>):
   if (container !== undefined) {
     resolved.in = container
     const workdir = cwd === undefined ? [] : ['-w', cwd]
-    resolved.line = ['docker', 'exec', '-it', ...workdir, container, 'sh', '-c', command].map(quoteWord).join(' ')
+    // A plain command (`ps`) runs as itself, as a reader would type it; anything with
+    // shell syntax goes through the container's `sh -c`.
+    const argv = /^[\w@%+=:,./ -]+$/.test(command) ? command.trim().split(/\s+/) : ['sh', '-c', command]
+    resolved.line = ['docker', 'exec', '-it', ...workdir, container, ...argv].map(quoteWord).join(' ')
   } else if (cwd !== undefined) {
     // A prompt that names a directory runs there; like a terminal, the session stays there.
     resolved.line = `cd ${quoteDirectory(cwd)} && ${command}`

@@ -1,0 +1,169 @@
+// How a session talks to its shell through the terminal: the setup line typed once, the
+// framing of each cell, and the scanner that finds "the shell is back at its prompt" in the
+// output stream.
+//
+// The prompt itself is the sentinel: PS1 is `RS shellbook:<token>:<seq>:$? US` (RS = \x1e,
+// US = \x1f). Bash prints PS1 after the command, after PROMPT_COMMAND and after job
+// notifications ("[1]+ Done …"), so everything a terminal would show for a cell lands before
+// it, and `$?` in PS1 is still the cell's status. The token is random per session, so output
+// that imitates the sentinel with another token, or the control bytes alone, stays output.
+// `<seq>` is the number of the last cell whose line ran to its end (see frameCommand).
+import { randomBytes } from 'node:crypto'
+
+const RS = '\x1e'
+const US = '\x1f'
+/** Longest `<seq>:<status>US` after the sentinel's prefix. */
+const SENTINEL_TAIL_MAX = 9 + 1 + 3 + 1
+/**
+ * Terminal mode of a session: no echo (the command must not appear in its output), and no
+ * canonical line editing, whose 4095-byte line buffer would cut a long cell (cells are typed
+ * as one line, see frameCommand). Ctrl-C still interrupts (isig stays on).
+ */
+const TTY_MODE = 'stty -echo -icanon min 1 time 0'
+/** Shell variable holding the number of the last cell that ran to its end. */
+const SEQ = '__shellbook_seq'
+/** Shell function run after each cell: records its number, keeps its status as `$?`. */
+const DONE = '__shellbook_done'
+
+/** A fresh random token for one session's sentinel. */
+export function newToken(): string {
+  return randomBytes(8).toString('hex')
+}
+
+/**
+ * The line typed once after the shell starts. Readline off (a `docker exec … bash` may have
+ * it on; it would echo and redraw), history and `!` expansion off, mail and auto-logout off;
+ * PROMPT_COMMAND re-asserts the prompts before every prompt (a cell may set PS1). The last
+ * command turns the terminal's echo and line editing off (see TTY_MODE), so the first
+ * sentinel's status says whether that worked.
+ */
+export function setupLine(token: string): string {
+  // Typed as backslash escapes: the echo of this very line contains no RS/US byte.
+  const ps1 = `\\\\036shellbook:${token}:\\$${SEQ}:\\$?\\\\037`
+  // PS0 unset, not empty: bash 5.2 prints stray memory for an empty PS0 after an eval syntax error.
+  // In { } 2>/dev/null: a cell's `set -x` does not trace our bookkeeping.
+  const promptCommand = `{ PS1='${ps1}';PS2=;unset PS0; } 2>/dev/null`
+  return [
+    'set +o emacs +o vi +o history +H',
+    'unset HISTFILE MAILCHECK TMOUT PROMPT_COMMAND PS0',
+    `${SEQ}=0`,
+    `${DONE}() { ${SEQ}=$2; return "$1"; }`,
+    `PROMPT_COMMAND="${promptCommand}"`,
+    `${TTY_MODE}\n`,
+  ].join('; ')
+}
+
+/**
+ * The line typed for cell number `seq`: `eval $'<cell>'; { __shellbook_done $? <seq>; } 2>/dev/null`
+ * (the redirection keeps a cell's `set -x` from tracing our bookkeeping).
+ *
+ * One eval is one top-level command, so a multi-line cell (continuations, heredocs, several
+ * commands) gives one prompt and one status, and an unbalanced quote is a syntax error at
+ * once (status 2) instead of a shell waiting for more input. Bash reads the whole line before
+ * running any of it, so a `docker exec -it` in the cell cannot swallow later lines. Inside
+ * the eval, `$?` is still the previous cell's status, as in a terminal.
+ *
+ * The cell goes in $'…' on ONE physical line: when eval meets an unterminated quote in text
+ * that was typed over several lines, bash 5.2 prints no prompt at all. For the same reason
+ * an interactive bash sometimes abandons the line (without setting `$?`) on such an error;
+ * the prompt then shows an old `<seq>`, and the session knows the cell did not run to its end.
+ */
+export function frameCommand(command: string, seq: number): string {
+  return `eval ${ansiCQuote(command)}; { ${DONE} $? ${seq}; } 2>/dev/null\n`
+}
+
+/** Quote text as a bash $'…' word: one line, no byte the terminal would act on (^C, ^D, DEL…). */
+export function ansiCQuote(text: string): string {
+  let out = "$'"
+  for (const char of text) out += ansiCChar(char)
+  return out + "'"
+}
+
+function ansiCChar(char: string): string {
+  if (char === '\\' || char === "'") return `\\${char}`
+  if (char === '\n') return '\\n'
+  const code = char.charCodeAt(0)
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`
+  return char
+}
+
+/**
+ * A line that proves the shell has read everything typed before it: it re-asserts
+ * the terminal mode (an interrupted full-screen program may have left echo on) and prints a
+ * marker with a fresh nonce. Prompts seen before the marker are strays of earlier Ctrl-Cs.
+ */
+export function syncLine(nonce: string): string {
+  return `${TTY_MODE}; printf '\\036shellbook-sync:%s\\037' ${nonce}\n`
+}
+
+/** The output of syncLine(nonce). */
+export function syncMarker(nonce: string): string {
+  return `${RS}shellbook-sync:${nonce}${US}`
+}
+
+/** What the scanner finds in the stream: output text, or the prompt with the last status. */
+export type ScanEvent = { kind: 'text'; text: string } | { kind: 'prompt'; seq: number; status: number }
+
+/**
+ * Splits the terminal stream into output and prompts. A sentinel may arrive split across
+ * chunks, so a tail that could still become one is held back until the next chunk.
+ */
+export class SentinelScanner {
+  readonly #prefix: string
+  #pending = ''
+
+  constructor(token: string) {
+    this.#prefix = `${RS}shellbook:${token}:`
+  }
+
+  push(chunk: string): ScanEvent[] {
+    const events: ScanEvent[] = []
+    let buffer = this.#pending + chunk
+    for (;;) {
+      const start = buffer.indexOf(this.#prefix)
+      if (start === -1) break
+      const found = this.#parseStatus(buffer, start + this.#prefix.length)
+      if (found === 'incomplete') {
+        pushText(events, buffer.slice(0, start))
+        this.#pending = buffer.slice(start)
+        return events
+      }
+      if (found === 'invalid') {
+        // Our prefix followed by something else is output; look past its first byte.
+        pushText(events, buffer.slice(0, start + 1))
+        buffer = buffer.slice(start + 1)
+        continue
+      }
+      pushText(events, buffer.slice(0, start))
+      events.push({ kind: 'prompt', seq: found.seq, status: found.status })
+      buffer = buffer.slice(found.end)
+    }
+    const keep = partialPrefixLength(buffer, this.#prefix)
+    pushText(events, buffer.slice(0, buffer.length - keep))
+    this.#pending = buffer.slice(buffer.length - keep)
+    return events
+  }
+
+  /** Read `<seq>:<status>US` at `from`: the numbers and where the sentinel ends. */
+  #parseStatus(buffer: string, from: number): { seq: number; status: number; end: number } | 'incomplete' | 'invalid' {
+    const rest = buffer.slice(from, from + SENTINEL_TAIL_MAX)
+    const match = /^(\d{1,9}):(\d{1,3})\x1f/.exec(rest)
+    if (match?.[1] !== undefined && match[2] !== undefined) {
+      return { seq: Number(match[1]), status: Number(match[2]), end: from + match[0].length }
+    }
+    // Not complete yet: wait only if everything after the prefix could still become one.
+    return from + rest.length === buffer.length && /^\d{0,9}(:\d{0,3})?$/.test(rest) ? 'incomplete' : 'invalid'
+  }
+}
+
+function pushText(events: ScanEvent[], text: string): void {
+  if (text !== '') events.push({ kind: 'text', text })
+}
+
+/** Length of the longest end of `buffer` that is a start of `prefix`. */
+function partialPrefixLength(buffer: string, prefix: string): number {
+  const lastRs = buffer.lastIndexOf(RS)
+  if (lastRs === -1 || buffer.length - lastRs >= prefix.length) return 0
+  const tail = buffer.slice(lastRs)
+  return prefix.startsWith(tail) ? tail.length : 0
+}
