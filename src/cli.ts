@@ -7,7 +7,14 @@ import { build } from './build.js'
 import { formatImageEvent, formatRunEvent } from './progress.js'
 import { ensureImages, MissingImageError } from './run/images.js'
 
-const writeErr = (line: string) => process.stderr.write(line + '\n')
+/** Progress and messages go to stderr; once it is closed (`| head`), lines are dropped, never fatal. */
+let stderrOpen = true
+process.stderr.on('error', () => {
+  stderrOpen = false
+})
+const writeErr = (line: string) => {
+  if (stderrOpen) process.stderr.write(line + '\n')
+}
 
 /** Run the CLI with `argv` (as in process.argv); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

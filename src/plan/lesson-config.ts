@@ -17,6 +17,11 @@ export const lessonConfigSchema = z
     teardown: z.array(z.string().min(1)).default([]),
     /** name → shell expression evaluated in the lesson's session at first use. */
     vars: z.record(z.string().regex(/^[A-Za-z_][\w-]*$/), z.string().min(1)).default({}),
+    /**
+     * command → shell condition: after that command (as written in the lesson), wait until
+     * the condition holds, as a reader pausing between steps would (a server naming itself).
+     */
+    waits: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Containers a lesson reaches with `in=` that no `docker run --name` of the lesson creates. */
     containers: z.array(z.string().min(1)).default([]),
     /** Terminal size of the lesson's sessions. */

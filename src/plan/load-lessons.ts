@@ -53,7 +53,22 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
     const tree = await parseLesson(file)
     lesson.plans.push(planLesson({ slug, locale, file, tree, config }))
   }
+  checkWaits(lesson, config)
   return lesson
+}
+
+/** Every `waits` key must be a command of the lesson, or the wait would silently never happen. */
+function checkWaits(lesson: LoadedLesson, config: LessonConfig): void {
+  const commands = new Set(lesson.plans.flatMap((plan) => plan.cells.map((cell) => cell.command)))
+  const lines = String(lesson.configFile.value).split('\n')
+  for (const command of Object.keys(config.waits)) {
+    if (commands.has(command)) continue
+    const line = lines.findIndex((text) => text.includes(command)) + 1 || 1
+    lesson.configFile.message(
+      `Unexpected \`waits\` entry for \`${command}\`, expected a command the lesson runs, written as in the lesson`,
+      { place: { line, column: Math.max(1, (lines[line - 1] ?? '').indexOf(command) + 1) }, ruleId: 'unknown-wait', source: 'shellbook' },
+    ).fatal = true
+  }
 }
 
 async function readVFile(filePath: string): Promise<VFile> {

@@ -67,6 +67,8 @@ class Planner {
       position: exec.position,
     }
     if (exec.cwd) cell.cwd = exec.cwd
+    const waitUntil = this.config.waits[exec.command]
+    if (waitUntil !== undefined) cell.waitUntil = waitUntil
     exec.cellId = cell.id
     for (const name of cell.vars) this.evaluateOnce(name, exec.position)
     this.cells.push(cell)

@@ -31,6 +31,8 @@ export interface Cell {
   /** Working directory from a `<path># ` prompt, placeholders still in it. */
   cwd?: string
   options: CellOptions
+  /** Hidden condition to wait for after the cell (lesson.yaml `waits`). */
+  waitUntil?: string
   /** Variables this cell needs (placeholders in its command, cwd or `in`), in order of appearance. */
   vars: string[]
   /** Where the command stands in the lesson file. */

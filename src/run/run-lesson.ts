@@ -133,6 +133,20 @@ class LessonRunner {
     }
     this.captures[cell.id] = capture
     this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture })
+    if (capture.status === 'ok' && cell.waitUntil !== undefined) await this.waitUntil(cell, resolved.command)
+  }
+
+  /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */
+  private async waitUntil(cell: Cell, command: string): Promise<void> {
+    const condition = resolveExpression(cell.waitUntil!, this.vars)
+    const session = await this.session(cell.options.session)
+    const result = await session.run(`until ${condition}; do sleep 0.1; done`, { timeoutMs: cell.options.timeoutMs })
+    if (!result.timedOut && result.exitCode === 0) return
+    this.fail(
+      `Unexpected timeout after ${cell.options.timeoutMs / 1000} s waiting for \`${condition}\` after \`${command}\` (lesson.yaml \`waits\`), expected it to hold${tail(result.output)}`,
+      cell.position,
+      'wait-timeout',
+    )
   }
 
   /** Setup and teardown: must exit 0; their output is not shown. */

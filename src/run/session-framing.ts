@@ -64,9 +64,10 @@ export function setupLine(token: string): string {
  * the eval, `$?` is still the previous cell's status, as in a terminal.
  *
  * The cell goes in $'…' on ONE physical line: when eval meets an unterminated quote in text
- * that was typed over several lines, bash 5.2 prints no prompt at all. For the same reason
- * an interactive bash sometimes abandons the line (without setting `$?`) on such an error;
- * the prompt then shows an old `<seq>`, and the session knows the cell did not run to its end.
+ * that was typed over several lines, bash 5.2 prints no prompt at all. On one line it does,
+ * but when the unterminated quote is in the eval's first command an interactive bash
+ * abandons the rest of the line without setting `$?`; the prompt then shows an old `<seq>`,
+ * and the session knows the cell did not run to its end.
  */
 export function frameCommand(command: string, seq: number): string {
   return `eval ${ansiCQuote(command)}; { ${DONE} $? ${seq}; } 2>/dev/null\n`

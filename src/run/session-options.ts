@@ -23,6 +23,12 @@ export const SESSION_DEFAULTS = {
   interruptAttempts: 2,
   /** Time for the shell to end after SIGHUP, before SIGKILL. */
   killGraceMs: 2_000,
+  /**
+   * Parent variables passed on: how the docker client reaches its engine. The shell argv is
+   * often `docker exec …` itself, and lessons run `docker`, so without them a DOCKER_HOST
+   * setup would break.
+   */
+  forwardedEnv: ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY'],
   /** PATH of the spawned process when the parent has none. */
   path: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
 } as const
@@ -34,7 +40,7 @@ export interface SessionOptions {
   cols?: number
   /** Terminal height; default 50. */
   rows?: number
-  /** Extra environment, over a clean PATH, HOME, TERM=xterm-256color, LANG=C.UTF-8. */
+  /** Extra environment, over a clean PATH, HOME, TERM=xterm-256color, LANG=C.UTF-8 and the parent's DOCKER_* client settings. */
   env?: Record<string, string>
   /** Working directory of the spawned process; default this process's. */
   cwd?: string
@@ -56,11 +62,16 @@ export interface CommandResult {
 
 /** Spawn options: a clean environment, never the parent's whole one. */
 export function ptyOptions(options: SessionOptions): IPtyForkOptions {
+  const forwarded = SESSION_DEFAULTS.forwardedEnv.flatMap((name) => {
+    const value = process.env[name]
+    return value === undefined ? [] : [[name, value] as const]
+  })
   const env = {
     PATH: process.env.PATH ?? SESSION_DEFAULTS.path,
     HOME: homedir(),
     TERM: 'xterm-256color',
     LANG: 'C.UTF-8',
+    ...Object.fromEntries(forwarded),
     ...options.env,
   }
   const cols = options.cols ?? SESSION_DEFAULTS.cols

@@ -86,8 +86,8 @@ describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
 
   it('fr: environ keeps its NUL bytes, `docker exec -it` works, and the page shows them', async () => {
     const environ = capture('container-processes', 'cat /proc/$DBPID/environ').output
+    // redis-server rewrites its environ area for its process title: what is left is NULs.
     expect(environ).toContain('\0')
-    expect(environ).toMatch(/PATH=/)
     expect(capture('container-processes', 'docker exec -it db env').output).toMatch(/^HOSTNAME=/m)
     const html = await readFile(path.join(outDir, 'site/fr/container-processes/index.html'), 'utf8')
     expect(html).toMatch(/<html[^>]* lang="fr"/)
@@ -101,7 +101,8 @@ describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
   it('zh: pstree shows the shim over the container process, with the PIDs the prose names', async () => {
     const { vars } = lessonRun('container-namespaces')
     const tree = capture('container-namespaces', 'pstree  -g').output
-    expect(tree).toMatch(new RegExp(`containerd-shim\\(${vars.shim_pid}\\)[-+\`|]+sh\\(${vars.box_pid}\\)`))
+    // `pstree -g` draws with box characters in a UTF-8 terminal (`─┬─`), ASCII otherwise.
+    expect(tree).toMatch(new RegExp(`containerd-shim\\(${vars.shim_pid}\\)[-+\`|─┬├└]+sh\\(${vars.box_pid}\\)`))
     const inside = capture('container-namespaces', 'ps').output
     expect(inside).toMatch(/^\s*1 root .* sh$/m)
   })
