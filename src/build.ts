@@ -1,7 +1,8 @@
 // The main job: load every lesson (parse → plan), run the ones that are sound on a host,
 // render the site from whatever was captured, and write out/report.json.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { findLessonSlugs, hasErrors, loadLesson, type LoadedLesson } from './plan/index.js'
 import type { LessonPlan } from './plan/types.js'
 import { renderSite, writeFileAtomic } from './render/index.js'
@@ -40,7 +41,10 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const slugs = options.slugs?.length ? options.slugs : await findLessonSlugs(options.lessonsDir)
+  if (!existsSync(options.lessonsDir)) return missingLessonsFolder(options.lessonsDir)
+  const known = await findLessonSlugs(options.lessonsDir)
+  const unknown = (options.slugs ?? []).filter((slug) => !known.includes(slug)).map((slug) => unknownLesson(slug, known, options.lessonsDir))
+  const slugs = options.slugs?.length ? options.slugs.filter((slug) => known.includes(slug)) : known
   const lessons = await Promise.all(slugs.map((slug) => loadLesson(options.lessonsDir, slug)))
   const runs = new Map<LessonPlan, LessonRun>()
   const runnable = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
@@ -63,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await renderSite({ lessons: rendered, outDir: options.outDir, templatesDir: options.templatesDir })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(options.outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
-  const files = lessons.flatMap((lesson) => lesson.files)
+  const files = [...unknown, ...lessons.flatMap((lesson) => lesson.files)]
   return { files, lessons: rendered, report, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
 }
 
@@ -96,6 +100,22 @@ async function prepareImages(lesson: LoadedLesson, options: BuildOptions): Promi
     lesson.configFile.message(error.message, { place: { line, column }, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
     return undefined
   }
+}
+
+function missingLessonsFolder(lessonsDir: string): BuildResult {
+  const file = new VFile({ path: path.relative(process.cwd(), lessonsDir) || lessonsDir })
+  file.message('Unexpected missing lessons folder, expected a folder of `<slug>/lesson.yaml` and `<slug>/<locale>.md` (see --lessons)', {
+    ruleId: 'no-lessons', source: 'shellbook',
+  }).fatal = true
+  return { files: [file], lessons: [], report: buildReport([]), ok: false }
+}
+
+/** A slug on the command line with no lesson folder: a message of its own. */
+function unknownLesson(slug: string, known: string[], lessonsDir: string): VFile {
+  const file = new VFile({ path: path.relative(process.cwd(), path.join(lessonsDir, slug)) })
+  const expected = known.length > 0 ? `one of ${known.map((name) => `\`${name}\``).join(', ')}` : 'a folder holding lesson.yaml'
+  file.message(`Unexpected lesson \`${slug}\`, expected ${expected}`, { ruleId: 'unknown-lesson', source: 'shellbook' }).fatal = true
+  return file
 }
 
 function withRun(run: LessonRun | undefined): { run?: LessonRun } {

@@ -1,5 +1,5 @@
 // Read and validate lesson.yaml, with every problem positioned in the YAML file.
-import { LineCounter, parseDocument, isNode } from 'yaml'
+import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml'
 import type { VFile } from 'vfile'
 import { lessonConfigSchema, type LessonConfig } from './lesson-config.js'
 
@@ -17,8 +17,10 @@ export function loadConfig(file: VFile): LessonConfig | undefined {
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)))
     if (issue.code === 'unrecognized_keys') {
+      const map = path.length > 0 ? document.getIn(path, true) : document.contents
       for (const key of issue.keys) {
-        const keyNode = document.getIn([...path, key], true)
+        const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined
+        const keyNode = pair?.key
         const { line, col } = lineCounter.linePos(isNode(keyNode) && keyNode.range ? keyNode.range[0] : 0)
         fail(file, `Unexpected key \`${[...path, key].join('.')}\`, expected one of ${knownKeys(path)}`, { line, column: col })
       }

@@ -1,6 +1,7 @@
 // The site writer: every lesson in every locale as HTML and Markdown, an index per locale,
 // a root page, and the assets, each file written atomically.
 import { readdir, readFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LessonPlan } from '../plan/types.js'
 import type { LessonRun } from '../run/types.js'
@@ -53,8 +54,12 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     push(lessonsIn, plan.locale, { slug: plan.slug, title: plan.title })
   }
   for (const { plan, run } of lessons) {
+    const page = join(site, plan.locale, plan.slug, 'index.html')
+    // A lesson that could not run this time (no engine, bad input) keeps the pages an
+    // earlier build rendered with real output: nothing already rendered is lost.
+    if (!run && existsSync(page)) continue
     const ctx = lessonContext(plan, run, createTranslator(plan.locale, env.catalogs))
-    await write(join(site, plan.locale, plan.slug, 'index.html'), lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env))
+    await write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env))
     await write(join(outDir, 'md', plan.locale, `${plan.slug}.md`), lessonMarkdown(ctx))
   }
   const locales = [...lessonsIn.keys()].sort()

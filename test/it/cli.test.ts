@@ -1,0 +1,90 @@
+// The `shellbook` command as a user runs it: positioned messages, exit codes, and what is
+// (and is not) written, for bad input, a missing engine, a missing image and a failing cell.
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Report } from '../../src/report.js'
+import { skipWithoutEngine } from './engine-required.js'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const lessons = path.join(root, 'test/fixtures/cli-lessons')
+
+interface CliResult {
+  code: number
+  stderr: string
+  out: string
+}
+
+/** Run the compiled CLI (npm test compiles first) from the repository root. */
+async function shellbook(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const out = await mkdtemp(path.join(tmpdir(), 'shellbook-cli-'))
+  return shellbookIn(out, args, env)
+}
+
+function shellbookIn(out: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile('node', ['bin/shellbook.js', ...args, '--out', out], { cwd: root, env: { ...process.env, ...env } }, (error, _stdout, stderr) => {
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr, out })
+    })
+  })
+}
+
+describe('shellbook build: bad input, no engine needed', () => {
+  it('reports every problem of a lesson at its file:line:column and exits 1', async () => {
+    const result = await shellbook(['build', 'broken', 'unsound', '--lessons', lessons], { DOCKER_HOST: 'unix:///nonexistent.sock' })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('test/fixtures/cli-lessons/broken/lesson.yaml')
+    expect(result.stderr).toMatch(/2:9 +error +Unexpected value for `images`.*invalid-lesson-config/)
+    expect(result.stderr).toMatch(/4:1 +error +Unexpected key `bogus`/)
+    expect(result.stderr).toContain('test/fixtures/cli-lessons/unsound/en.md')
+    expect(result.stderr).toMatch(/3:13-3:15 +error +Unexpected container `web` in `in=web`.*unknown-container/)
+    expect(result.stderr).toMatch(/7:16-7:22 +error +Unexpected placeholder `<ppid>` with no variable.*unbound-placeholder/)
+    expect(result.stderr).toMatch(/9:1 +error +Unexpected end of file inside the code block opened at line 9.*unclosed-fence/)
+    // Lessons with bad input never reach the engine, so no engine message.
+    expect(result.stderr).not.toContain('engine-unreachable')
+  })
+
+  it('names an unknown lesson and the ones it knows', async () => {
+    const result = await shellbook(['build', 'nope', '--lessons', lessons])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/Unexpected lesson `nope`, expected one of `broken`, `failing`/)
+  })
+
+  it('says how to start an engine when none is reachable, and keeps pages already rendered', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'shellbook-cli-'))
+    const page = path.join(out, 'site/fr/container-processes/index.html')
+    await mkdir(path.dirname(page), { recursive: true })
+    await writeFile(page, 'rendered earlier with real output')
+    const result = await shellbookIn(out, ['build', 'container-processes'], { DOCKER_HOST: 'unix:///nonexistent.sock' })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/lessons\/container-processes\/fr\.md\n1:1 +error +Unexpected unreachable Docker engine.*start one with `dockerd/)
+    expect(await readFile(page, 'utf8')).toBe('rendered earlier with real output')
+  })
+})
+
+describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
+  it('fails on an unexpected exit status with the cell position and output tail, and renders what ran', async () => {
+    const result = await shellbook(['build', 'failing', '--lessons', lessons])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/failing\/en\.md\n5:3-5:11 +error +Unexpected exit status 2 from `ls \/nope`, expected 0/)
+    expect(result.stderr).toMatch(/│ ls: cannot access '\/nope': No such file or directory/)
+    const report = JSON.parse(await readFile(path.join(result.out, 'report.json'), 'utf8')) as Report
+    expect(report.ok).toBe(false)
+    expect(report.lessons[0]!.cells.map((cell) => `${cell.line} ${cell.status} ${cell.exitCode}`)).toEqual([
+      '4 ok 0', '5 failed 2', '6 skipped null', '10 skipped null',
+    ])
+    const html = await readFile(path.join(result.out, 'site/en/failing/index.html'), 'utf8')
+    expect(html).toContain('before')
+    expect(html).toContain('No such file or directory')
+    expect(existsSync(path.join(result.out, 'md/en/failing.md'))).toBe(true)
+  })
+
+  it('reports an image that can be neither pulled nor built at its line in lesson.yaml', async () => {
+    const result = await shellbook(['build', 'noimage', '--lessons', lessons])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/noimage\/lesson\.yaml\n4:5 +error +Unexpected missing image `nosuch\/thing:1\.0`, expected one the engine can pull or a recipe at images\/thing\//)
+  })
+})
