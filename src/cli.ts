@@ -53,7 +53,8 @@ export async function main(argv: string[]): Promise<number> {
         const report = reporter(result.files, { quiet: true })
         if (report) writeErr(report)
         writeErr(result.ok ? `built ${result.report.lessons.length} lesson page(s) into ${flags.out}/` : `build failed: see the messages above; what was captured is rendered in ${flags.out}/`)
-        exitCode = result.ok ? 0 : 1
+        // 130 = interrupted by Ctrl-C, as shells report it.
+        exitCode = controller.signal.aborted ? 130 : result.ok ? 0 : 1
       } finally {
         process.off('SIGINT', stop).off('SIGTERM', stop)
       }

@@ -26,9 +26,13 @@ export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Pr
   const runner = new LessonRunner(plan, options)
   const startedAt = new Date()
   options.onEvent?.({ kind: 'lesson-start', slug: plan.slug, locale: plan.locale, cells: plan.cells.length })
+  // Ctrl-C of the build reaches the running command as a terminal's Ctrl-C would.
+  const interrupt = () => runner.interruptRunning()
+  options.signal?.addEventListener('abort', interrupt, { once: true })
   try {
     if (await runner.startHost()) await runner.runAll()
   } finally {
+    options.signal?.removeEventListener('abort', interrupt)
     await runner.closeSessions()
     await options.host.stop()
   }
@@ -117,7 +121,9 @@ class LessonRunner {
       const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs })
       const ok = !result.timedOut && result.exitCode === cell.options.exit
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
-      if (result.timedOut) {
+      if (this.options.signal?.aborted) {
+        this.fail(`Unexpected interruption while running \`${resolved.command}\`, expected the lesson to run to its end`, cell.position, 'interrupted')
+      } else if (result.timedOut) {
         this.fail(
           `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`)${tail(result.output)}`,
           cell.position,
@@ -165,6 +171,13 @@ class LessonRunner {
     const session = await ShellSession.open({ shell: this.options.host.shell, cols, rows })
     this.sessions.set(name, session)
     return session
+  }
+
+  /** Send Ctrl-C to every session; a session already given up has nothing left to stop. */
+  interruptRunning(): void {
+    for (const session of this.sessions.values()) {
+      if (!session.closed) session.interrupt().catch(() => undefined)
+    }
   }
 
   async closeSessions(): Promise<void> {

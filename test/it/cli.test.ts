@@ -1,6 +1,6 @@
 // The `shellbook` command as a user runs it: positioned messages, exit codes, and what is
 // (and is not) written, for bad input, a missing engine, a missing image and a failing cell.
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -87,4 +87,27 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/noimage\/lesson\.yaml\n4:5 +error +Unexpected missing image `nosuch\/thing:1\.0`, expected one the engine can pull or a recipe at images\/thing\//)
   })
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`stops at once on ${signal} mid-cell, reports where, and removes the lesson's containers`, async () => {
+      const out = await mkdtemp(path.join(tmpdir(), 'shellbook-cli-'))
+      const child = spawn('node', ['bin/shellbook.js', 'build', 'interrupted', '--lessons', lessons, '--out', out], { cwd: root })
+      let stderr = ''
+      let sent = false
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString()
+        // c1 started the container; c2 is a 25 s sleep: interrupt it, once (a second one forces exit).
+        if (!sent && stderr.includes('✓ c1')) sent = child.kill(signal)
+      })
+      const started = Date.now()
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+      expect(code, stderr).toBe(130)
+      expect(Date.now() - started).toBeLessThan(20_000)
+      expect(stderr).toMatch(/interrupted\/en\.md\n5:3-5:11 +error +Unexpected interruption while running `sleep 25`/)
+      const left = await new Promise<string>((resolve) =>
+        execFile('docker', ['ps', '-a', '-q', '--filter', 'name=shellbook-interrupted'], (_error, stdout) => resolve(stdout)),
+      )
+      expect(left.trim()).toBe('')
+    })
+  }
 })
