@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { findLessonSlugs, hasErrors, loadLesson, type LoadedLesson } from './plan/index.js'
+import { pointOfText } from './plan/point-of-text.js'
 import type { LessonPlan } from './plan/types.js'
 import { renderSite, writeFileAtomic } from './render/index.js'
 import { buildReport, type Report } from './report.js'
@@ -94,10 +95,8 @@ async function prepareImages(lesson: LoadedLesson, options: BuildOptions): Promi
     })
   } catch (error) {
     if (!(error instanceof MissingImageError)) throw error
-    const lines = String(lesson.configFile.value).split('\n')
-    const line = lines.findIndex((text) => text.includes(error.image)) + 1 || 1
-    const column = (lines[line - 1] ?? '').indexOf(error.image) + 1 || 1
-    lesson.configFile.message(error.message, { place: { line, column }, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
+    const place = pointOfText(lesson.configFile, error.image)
+    lesson.configFile.message(error.message, { place, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
     return undefined
   }
 }

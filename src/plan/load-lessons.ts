@@ -6,6 +6,7 @@ import { parseLesson } from '../parse/index.js'
 import { loadConfig } from './load-config.js'
 import type { LessonConfig } from './lesson-config.js'
 import { planLesson } from './plan-lesson.js'
+import { pointOfText } from './point-of-text.js'
 import type { LessonPlan } from './types.js'
 
 /** A lesson folder: its config file, and one plan per locale file that parsed. */
@@ -60,13 +61,11 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
 /** Every `waits` key must be a command of the lesson, or the wait would silently never happen. */
 function checkWaits(lesson: LoadedLesson, config: LessonConfig): void {
   const commands = new Set(lesson.plans.flatMap((plan) => plan.cells.map((cell) => cell.command)))
-  const lines = String(lesson.configFile.value).split('\n')
   for (const command of Object.keys(config.waits)) {
     if (commands.has(command)) continue
-    const line = lines.findIndex((text) => text.includes(command)) + 1 || 1
     lesson.configFile.message(
       `Unexpected \`waits\` entry for \`${command}\`, expected a command the lesson runs, written as in the lesson`,
-      { place: { line, column: Math.max(1, (lines[line - 1] ?? '').indexOf(command) + 1) }, ruleId: 'unknown-wait', source: 'shellbook' },
+      { place: pointOfText(lesson.configFile, command), ruleId: 'unknown-wait', source: 'shellbook' },
     ).fatal = true
   }
 }
