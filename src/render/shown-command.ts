@@ -47,6 +47,10 @@ function notesFor(capture: CellCapture, ctx: LessonContext, timeoutMs: number | 
         : t('cell.exitStatus', { actual: capture.exitCode, expected })
     notes.push({ kind: 'failed', text })
   }
+  // A cell the lesson meant to stop (`{timeout=2 exit=130}`): say it was Ctrl-C, as a terminal shows ^C.
+  if (capture.status === 'ok' && capture.timedOut) {
+    notes.push({ kind: 'stopped', text: t('cell.stoppedWithCtrlC', { seconds: formatSeconds(timeoutMs ?? capture.durationMs) }) })
+  }
   if (capture.truncated && capture.status !== 'skipped') notes.push({ kind: 'truncated', text: t('cell.truncated') })
   return notes
 }

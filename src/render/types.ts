@@ -17,7 +17,7 @@ export interface LessonContext {
 
 /** Why a shown command has no output, or only part of it. */
 export interface CellNote {
-  kind: 'failed' | 'skipped' | 'truncated' | 'uncaptured'
+  kind: 'failed' | 'skipped' | 'truncated' | 'uncaptured' | 'stopped'
   /** Localized sentence. */
   text: string
 }

@@ -19,6 +19,9 @@ export interface RunLessonOptions {
   signal?: AbortSignal
 }
 
+/** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
+const ctrlCStatus = 130
+
 /** Lines of output quoted in a failure message. */
 const failureTailLines = 12
 
@@ -119,13 +122,14 @@ class LessonRunner {
       const session = await this.session(cell.options.session)
       if (cell.options.interrupt) await session.interrupt()
       const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs })
-      const ok = !result.timedOut && result.exitCode === cell.options.exit
+      // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
+      const ok = result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus)
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
       if (this.options.signal?.aborted) {
         this.fail(`Unexpected interruption while running \`${resolved.command}\`, expected the lesson to run to its end`, cell.position, 'interrupted')
-      } else if (result.timedOut) {
+      } else if (result.timedOut && !ok) {
         this.fail(
-          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`)${tail(result.output)}`,
+          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`, or add \`exit=130\` if the lesson means to stop it)${tail(result.output)}`,
           cell.position,
           'cell-timeout',
         )

@@ -83,6 +83,19 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
     expect(existsSync(path.join(result.out, 'md/en/failing.md'))).toBe(true)
   })
 
+  it('stops a cell the lesson means to interrupt (`timeout=1 exit=130`) and goes on in the same session', async () => {
+    const result = await shellbook(['build', 'follow', '--lessons', lessons])
+    expect(result.code, result.stderr).toBe(0)
+    const report = JSON.parse(await readFile(path.join(result.out, 'report.json'), 'utf8')) as Report
+    expect(report.lessons[0]!.cells.map((cell) => `${cell.status} ${cell.exitCode} ${cell.timedOut}`)).toEqual(['ok 130 true', 'ok 0 false'])
+    const markdown = await readFile(path.join(result.out, 'md/en/follow.md'), 'utf8')
+    expect(markdown).toContain('tick 1')
+    expect(markdown).not.toContain('tick 9')
+    expect(markdown).toContain('Stopped with Ctrl-C after 1 s')
+    // Same shell: the variable set before Ctrl-C is still there.
+    expect(markdown).toContain('still here, X=kept')
+  })
+
   it('reports an image that can be neither pulled nor built at its line in lesson.yaml', async () => {
     const result = await shellbook(['build', 'noimage', '--lessons', lessons])
     expect(result.code).toBe(1)
