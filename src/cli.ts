@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Command, Option } from 'commander'
 import { reporter } from 'vfile-reporter'
 import { build } from './build.js'
-import { formatImageEvent, formatRunEvent } from './progress.js'
+import { createRunProgress, formatImageEvent } from './progress.js'
 import { ensureImages, MissingImageError } from './run/images.js'
 
 /** Progress and messages go to stderr; once it is closed (`| head`), lines are dropped, never fatal. */
@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       const stop = () => controller.abort()
       process.once('SIGINT', stop).once('SIGTERM', stop)
       if (flags.host === 'local') writeErr('warning: --host local runs the lessons on this machine\'s own Docker engine and shell')
+      const progress = createRunProgress(writeErr)
       try {
         const result = await build({
           lessonsDir: path.resolve(flags.lessons),
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
           slugs,
           host: flags.host,
           signal: controller.signal,
-          onEvent: (event) => formatRunEvent(event, writeErr),
+          onEvent: progress.onEvent,
           onImageEvent: (event) => formatImageEvent(event, writeErr),
         })
         const report = reporter(result.files, { quiet: true })
@@ -56,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
         // 130 = interrupted by Ctrl-C, as shells report it.
         exitCode = controller.signal.aborted ? 130 : result.ok ? 0 : 1
       } finally {
+        progress.stop()
         process.off('SIGINT', stop).off('SIGTERM', stop)
       }
     })

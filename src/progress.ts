@@ -29,6 +29,33 @@ export function formatRunEvent(event: RunEvent, write: Write): void {
   }
 }
 
+/** After this long, a running cell says it is still running (and again each time as long). */
+const stillRunningAfterMs = 5000
+
+/**
+ * Run events → lines, plus a "still running" line for cells that take long, so a slow
+ * `apt-get` or a cell heading for its timeout never looks like a hang.
+ */
+export function createRunProgress(write: Write): { onEvent: (event: RunEvent) => void; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined
+  const stop = () => clearInterval(timer)
+  const onEvent = (event: RunEvent) => {
+    if (event.kind === 'cell-start') {
+      const started = Date.now()
+      const { cell } = event
+      stop()
+      timer = setInterval(() => {
+        write(`  … ${cell.id} line ${cell.position.start.line}  ${oneLine(cell.command)}  still running (${seconds(Date.now() - started)})`)
+      }, stillRunningAfterMs)
+      timer.unref()
+    } else if (event.kind === 'cell-end' || event.kind === 'lesson-end') {
+      stop()
+    }
+    formatRunEvent(event, write)
+  }
+  return { onEvent, stop }
+}
+
 /** Format image events (pull, offline build) as progress lines. */
 export function formatImageEvent(event: ImageEvent, write: Write): void {
   switch (event.kind) {
