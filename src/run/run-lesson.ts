@@ -82,9 +82,20 @@ class LessonRunner {
         if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
         continue
       }
-      if (this.options.signal?.aborted) this.fail('Unexpected interruption, expected the lesson to run to its end', origin, 'interrupted')
-      else if (step.kind === 'var') await this.evaluate(step.name, step.position)
-      else await this.runCell(step.cell, this.plan.cells.indexOf(step.cell) + 1, total)
+      if (this.options.signal?.aborted) {
+        this.fail('Unexpected interruption, expected the lesson to run to its end', origin, 'interrupted')
+        continue
+      }
+      try {
+        if (step.kind === 'var') await this.evaluate(step.name, step.position)
+        else await this.runCell(step.cell, this.plan.cells.indexOf(step.cell) + 1, total)
+      } catch (error) {
+        // A shell that would not start, or was given up after Ctrl-C failed to stop a command.
+        if (!(error instanceof Error)) throw error
+        const place = step.kind === 'var' ? step.position : step.cell.position
+        if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
+        this.fail(`Unexpected shell failure: ${error.message}, expected a usable session`, place, 'session-failed')
+      }
     }
     // Teardown runs even after a failure: it is the lesson's own cleanup.
     for (const command of this.plan.config.teardown) {
