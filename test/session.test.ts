@@ -154,6 +154,39 @@ describe('ShellSession (local bash)', () => {
     expect(await running).toMatchObject({ exitCode: 130, timedOut: false })
   })
 
+  it('stops the running command when its signal aborts, and goes on', async () => {
+    const session = await open()
+    const controller = new AbortController()
+    const running = session.run('echo started; sleep 30', { timeoutMs: 60_000, signal: controller.signal })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    controller.abort()
+    const result = await running
+    expect(result).toMatchObject({ exitCode: 130, timedOut: false })
+    expect(result.output).toMatch(/^started\n/)
+    expect(result.durationMs).toBeLessThan(10_000)
+    expect((await session.run('echo after', timeout)).output).toBe('after\n')
+  })
+
+  it('stops a command aborted the moment it was typed (a lone Ctrl-C there can be lost)', async () => {
+    const session = await open()
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const controller = new AbortController()
+      const running = session.run('sleep 30', { timeoutMs: 60_000, signal: controller.signal })
+      controller.abort()
+      const result = await running
+      expect(result.exitCode).toBe(130)
+      expect(result.durationMs).toBeLessThan(10_000)
+    }
+    expect((await session.run('echo after', timeout)).output).toBe('after\n')
+  }, 60_000)
+
+  it('sends nothing when the signal was aborted before', async () => {
+    const session = await open()
+    const result = await session.run('echo never', { timeoutMs: 5_000, signal: AbortSignal.abort() })
+    expect(result).toMatchObject({ output: '', exitCode: null, timedOut: false })
+    expect((await session.run('echo after', timeout)).output).toBe('after\n')
+  })
+
   it('closes when the shell exits', async () => {
     const session = await open()
     const result = await session.run('exit 3', timeout)

@@ -15,7 +15,7 @@ export interface RunLessonOptions {
   /** Engine and images, known before the lesson starts; times are filled in here. */
   provenance: Omit<Provenance, 'startedAt' | 'finishedAt'>
   onEvent?: RunEventHandler
-  /** Aborting stops before the next step; cleanup still happens. */
+  /** Aborting sends Ctrl-C to the running command (as a terminal would) and stops the lesson; cleanup still happens. */
   signal?: AbortSignal
 }
 
@@ -29,13 +29,9 @@ export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Pr
   const runner = new LessonRunner(plan, options)
   const startedAt = new Date()
   options.onEvent?.({ kind: 'lesson-start', slug: plan.slug, locale: plan.locale, cells: plan.cells.length })
-  // Ctrl-C of the build reaches the running command as a terminal's Ctrl-C would.
-  const interrupt = () => runner.interruptRunning()
-  options.signal?.addEventListener('abort', interrupt, { once: true })
   try {
     if (await runner.startHost()) await runner.runAll()
   } finally {
-    options.signal?.removeEventListener('abort', interrupt)
     await runner.closeSessions()
     await options.host.stop()
   }
@@ -74,7 +70,7 @@ class LessonRunner {
   async runAll(): Promise<void> {
     const origin = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
     for (const command of this.plan.config.setup) {
-      if (!(await this.runHidden(command, `setup command \`${command}\` of lesson.yaml`, origin))) break
+      if (!(await this.runHidden(command, `setup command \`${command}\` of lesson.yaml`, origin, this.options.signal))) break
     }
     const total = this.plan.cells.length
     for (const step of this.plan.steps) {
@@ -97,7 +93,7 @@ class LessonRunner {
         this.fail(`Unexpected shell failure: ${error.message}, expected a usable session`, place, 'session-failed')
       }
     }
-    // Teardown runs even after a failure: it is the lesson's own cleanup.
+    // Teardown runs even after a failure or an interruption: it is the lesson's own cleanup.
     for (const command of this.plan.config.teardown) {
       await this.runHidden(command, `teardown command \`${command}\` of lesson.yaml`, origin)
     }
@@ -106,7 +102,8 @@ class LessonRunner {
   private async evaluate(name: string, position: Position): Promise<void> {
     const expression = resolveExpression(this.plan.config.vars[name]!, this.vars)
     const session = await this.session('1')
-    const result = await session.run(expression, { timeoutMs: this.plan.config.timeout * 1000 })
+    const result = await session.run(expression, { timeoutMs: this.plan.config.timeout * 1000, signal: this.options.signal })
+    if (this.interrupted(`evaluating variable \`${name}\``, position)) return
     const value = stripVTControlCharacters(result.output).trim()
     if (result.timedOut || result.exitCode !== 0 || value === '') {
       const outcome = result.timedOut ? 'a timeout' : result.exitCode !== 0 ? `exit status ${result.exitCode}` : 'empty output'
@@ -132,12 +129,17 @@ class LessonRunner {
     } else {
       const session = await this.session(cell.options.session)
       if (cell.options.interrupt) await session.interrupt()
-      const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs })
+      if (this.options.signal?.aborted) {
+        this.captures[cell.id] = skippedCapture(cell, this.vars)
+        this.fail(`Unexpected interruption before \`${resolved.command}\`, expected the lesson to run to its end`, cell.position, 'interrupted')
+        return
+      }
+      const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
       // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
       const ok = result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus)
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
-      if (this.options.signal?.aborted) {
-        this.fail(`Unexpected interruption while running \`${resolved.command}\`, expected the lesson to run to its end`, cell.position, 'interrupted')
+      if (this.interrupted(`running \`${resolved.command}\``, cell.position)) {
+        // Reported; the capture keeps what the command printed before Ctrl-C.
       } else if (result.timedOut && !ok) {
         this.fail(
           `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`, or add \`exit=130\` if the lesson means to stop it)${tail(result.output)}`,
@@ -161,7 +163,8 @@ class LessonRunner {
   private async waitUntil(cell: Cell, command: string): Promise<void> {
     const condition = resolveExpression(cell.waitUntil!, this.vars)
     const session = await this.session(cell.options.session)
-    const result = await session.run(`until ${condition}; do sleep 0.1; done`, { timeoutMs: cell.options.timeoutMs })
+    const result = await session.run(`until ${condition}; do sleep 0.1; done`, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
+    if (this.interrupted(`waiting for \`${condition}\``, cell.position)) return
     if (!result.timedOut && result.exitCode === 0) return
     this.fail(
       `Unexpected timeout after ${cell.options.timeoutMs / 1000} s waiting for \`${condition}\` after \`${command}\` (lesson.yaml \`waits\`), expected it to hold${tail(result.output)}`,
@@ -171,9 +174,10 @@ class LessonRunner {
   }
 
   /** Setup and teardown: must exit 0; their output is not shown. */
-  private async runHidden(command: string, what: string, position: Position): Promise<boolean> {
+  private async runHidden(command: string, what: string, position: Position, signal?: AbortSignal): Promise<boolean> {
     const session = await this.session('1')
-    const result = await session.run(command, { timeoutMs: this.plan.config.timeout * 1000 })
+    const result = await session.run(command, { timeoutMs: this.plan.config.timeout * 1000, signal })
+    if (signal && this.interrupted(`running the ${what}`, position)) return false
     if (!result.timedOut && result.exitCode === 0) return true
     this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from the ${what}, expected 0${tail(result.output)}`, position, 'setup-failed')
     return false
@@ -188,15 +192,15 @@ class LessonRunner {
     return session
   }
 
-  /** Send Ctrl-C to every session; a session already given up has nothing left to stop. */
-  interruptRunning(): void {
-    for (const session of this.sessions.values()) {
-      if (!session.closed) session.interrupt().catch(() => undefined)
-    }
-  }
-
   async closeSessions(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((session) => session.close()))
+  }
+
+  /** After a step: when the build was interrupted meanwhile, report it at the step. */
+  private interrupted(doing: string, place: Position): boolean {
+    if (!this.options.signal?.aborted) return false
+    this.fail(`Unexpected interruption while ${doing}, expected the lesson to run to its end`, place, 'interrupted')
+    return true
   }
 
   private fail(reason: string, place: Position, ruleId: string): void {

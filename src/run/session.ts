@@ -70,11 +70,15 @@ export class ShellSession {
     return this.#exitStatus !== undefined || this.#closing !== undefined || this.#unusable !== undefined
   }
 
-  /** Run one cell; on timeout send Ctrl-C and report `timedOut`. One command at a time. */
-  async run(command: string, options: { timeoutMs: number }): Promise<CommandResult> {
+  /**
+   * Run one cell; on timeout send Ctrl-C and report `timedOut`. Aborting `signal` stops the
+   * command the same way (Ctrl-C until the prompt is back) without `timedOut`; a signal
+   * already aborted sends nothing and gives `exitCode: null`. One command at a time.
+   */
+  async run(command: string, options: { timeoutMs: number; signal?: AbortSignal | undefined }): Promise<CommandResult> {
     this.#assertUsable('run a command')
     if (this.#running) throw new Error('Unexpected run() while a command is still running, expected one command at a time')
-    const running = this.#runFramed(command, options.timeoutMs)
+    const running = this.#runFramed(command, options.timeoutMs, options.signal)
     this.#running = running
     try {
       return await running
@@ -123,17 +127,22 @@ export class ShellSession {
     throw new Error(`Shell ${shell} could not set the terminal mode (\`stty\` exited with ${outcome.status}); output: ${seen}`)
   }
 
-  async #runFramed(command: string, timeoutMs: number): Promise<CommandResult> {
+  async #runFramed(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
+    const startedAt = new Date().toISOString()
+    if (signal?.aborted) return { output: '', exitCode: null, startedAt, durationMs: 0, timedOut: false, truncated: false }
     const capture = this.#idle
     this.#idle = new OutputCapture(this.#maxOutputBytes)
     const seq = ++this.#seq
     this.#ctrlCSent = false
-    const startedAt = new Date().toISOString()
     const start = performance.now()
     this.#write(frameCommand(command, seq))
-    let outcome = await this.#waitForPrompt(capture, timeoutMs)
-    const timedOut = outcome === undefined
-    if (timedOut) outcome = await this.#recover(capture, `a command timed out after ${timeoutMs} ms`)
+    let outcome = await this.#waitForPrompt(capture, timeoutMs, undefined, signal)
+    // A single Ctrl-C can be lost (sent while bash hands the terminal to the command), so an
+    // abort goes through the same repeated Ctrl-C as a timeout rather than one keystroke.
+    const aborted = outcome === undefined && signal?.aborted === true
+    const timedOut = outcome === undefined && !aborted
+    if (aborted) outcome = await this.#recover(capture, 'the build was interrupted')
+    else if (timedOut) outcome = await this.#recover(capture, `a command timed out after ${timeoutMs} ms`)
     return {
       output: capture.text(),
       exitCode: cellStatus(outcome, seq, this.#ctrlCSent),
@@ -167,16 +176,24 @@ export class ShellSession {
     return outcome?.kind === 'prompt'
   }
 
-  /** Wait for a prompt that `accept`s, the shell's exit, or the timeout (undefined). */
-  #waitForPrompt(capture: OutputCapture, timeoutMs: number, accept: () => boolean = () => true): Promise<Outcome | undefined> {
+  /** Wait for a prompt that `accept`s, the shell's exit, or the timeout or abort (undefined). */
+  #waitForPrompt(
+    capture: OutputCapture,
+    timeoutMs: number,
+    accept: () => boolean = () => true,
+    signal?: AbortSignal,
+  ): Promise<Outcome | undefined> {
     if (this.#exitStatus !== undefined) return Promise.resolve({ kind: 'exit', status: this.#exitStatus })
     return new Promise((resolve) => {
       const finish = (outcome: Outcome | undefined) => {
         clearTimeout(timer)
+        signal?.removeEventListener('abort', abort)
         this.#waiter = undefined
         resolve(outcome)
       }
+      const abort = () => finish(undefined)
       const timer = setTimeout(finish, timeoutMs, undefined)
+      signal?.addEventListener('abort', abort, { once: true })
       this.#waiter = { capture, settle: (outcome) => (outcome.kind === 'exit' || accept() ? finish(outcome) : undefined) }
     })
   }
