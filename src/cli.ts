@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { Command, Option } from 'commander'
 import { reporter } from 'vfile-reporter'
-import { build } from './build.js'
+import { build, type BuildResult } from './build.js'
 import { createRunProgress, formatImageEvent } from './progress.js'
 import { ensureImages, MissingImageError } from './run/images.js'
 
@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
         })
         const report = reporter(result.files, { quiet: true })
         if (report) writeErr(report)
-        writeErr(result.ok ? `built ${result.report.lessons.length} lesson page(s) into ${flags.out}/` : `build failed: see the messages above; what was captured is rendered in ${flags.out}/`)
+        writeErr(summaryLine(result, flags.out))
         // 130 = interrupted by Ctrl-C, as shells report it.
         exitCode = controller.signal.aborted ? 130 : result.ok ? 0 : 1
       } finally {
@@ -80,4 +80,13 @@ export async function main(argv: string[]): Promise<number> {
 
   await program.parseAsync(argv)
   return exitCode
+}
+
+/** The last line of a build: what was written, or why not. */
+function summaryLine(result: BuildResult, out: string): string {
+  if (result.ok) return `built ${result.report.lessons.length} lesson page(s) into ${out}/`
+  const ran = result.lessons.filter((lesson) => lesson.run !== undefined).length
+  return ran > 0
+    ? `build failed: see the messages above; what was captured is rendered in ${out}/`
+    : 'build failed: see the messages above; no lesson ran'
 }

@@ -3,7 +3,7 @@
 // skipped) and becomes a positioned message; what was captured is kept for rendering.
 import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
-import type { Cell, LessonPlan } from '../plan/types.js'
+import type { Cell, LessonPlan, Step } from '../plan/types.js'
 import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './host.js'
@@ -79,7 +79,7 @@ class LessonRunner {
         continue
       }
       if (this.options.signal?.aborted) {
-        this.fail('Unexpected interruption, expected the lesson to run to its end', origin, 'interrupted')
+        this.stopBefore(step)
         continue
       }
       try {
@@ -129,9 +129,9 @@ class LessonRunner {
     } else {
       const session = await this.session(cell.options.session)
       if (cell.options.interrupt) await session.interrupt()
+      // Opening the session or the Katacoda Ctrl-C took a while: the build may be stopping.
       if (this.options.signal?.aborted) {
-        this.captures[cell.id] = skippedCapture(cell, this.vars)
-        this.fail(`Unexpected interruption before \`${resolved.command}\`, expected the lesson to run to its end`, cell.position, 'interrupted')
+        this.stopBefore({ kind: 'cell', cell })
         return
       }
       const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
@@ -194,6 +194,14 @@ class LessonRunner {
 
   async closeSessions(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((session) => session.close()))
+  }
+
+  /** The build was interrupted before `step` ran: report it there; the step is skipped. */
+  private stopBefore(step: Step): void {
+    const what = step.kind === 'var' ? `variable \`${step.name}\`` : `\`${resolveCell(step.cell, this.vars).command}\``
+    if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
+    const place = step.kind === 'var' ? step.position : step.cell.position
+    this.fail(`Unexpected interruption before ${what}, expected the lesson to run to its end`, place, 'interrupted')
   }
 
   /** After a step: when the build was interrupted meanwhile, report it at the step. */
