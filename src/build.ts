@@ -27,6 +27,8 @@ export interface BuildOptions {
   /** Lessons to build; default all. */
   slugs?: string[]
   host: 'local'
+  /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
+  pull?: boolean
   onEvent?: RunEventHandler
   onImageEvent?: (event: ImageEvent) => void
   signal?: AbortSignal
@@ -91,6 +93,7 @@ async function prepareImages(lesson: LoadedLesson, options: BuildOptions): Promi
   try {
     return await ensureImages(lesson.config?.images ?? [], {
       imagesDir: options.imagesDir,
+      ...(options.pull === undefined ? {} : { pull: options.pull }),
       ...(options.onImageEvent ? { onEvent: options.onImageEvent } : {}),
     })
   } catch (error) {

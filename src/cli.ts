@@ -33,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--lessons <dir>', 'lessons folder', 'lessons')
     .option('--templates <dir>', 'templates folder', 'templates')
     .option('--images <dir>', 'offline image recipes folder', 'images')
-    .action(async (slugs: string[], flags: { host: 'local'; out: string; lessons: string; templates: string; images: string }) => {
+    .addOption(pullOption())
+    .action(async (slugs: string[], flags: { host: 'local'; out: string; lessons: string; templates: string; images: string; pull: PullPolicy }) => {
       const controller = new AbortController()
       const stop = () => controller.abort()
       process.once('SIGINT', stop).once('SIGTERM', stop)
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
           imagesDir: path.resolve(flags.images),
           slugs,
           host: flags.host,
+          pull: flags.pull === 'missing',
           signal: controller.signal,
           onEvent: progress.onEvent,
           onImageEvent: (event) => formatImageEvent(event, writeErr),
@@ -67,9 +69,14 @@ export async function main(argv: string[]): Promise<number> {
     .description('make images available: present, pulled, or built offline from images/<name>/ as stand-ins')
     .argument('<name...>', 'image names as lessons write them, e.g. redis:alpine busybox')
     .option('--images <dir>', 'offline image recipes folder', 'images')
-    .action(async (names: string[], flags: { images: string }) => {
+    .addOption(pullOption())
+    .action(async (names: string[], flags: { images: string; pull: PullPolicy }) => {
       try {
-        const images = await ensureImages(names, { imagesDir: path.resolve(flags.images), onEvent: (event) => formatImageEvent(event, writeErr) })
+        const images = await ensureImages(names, {
+          imagesDir: path.resolve(flags.images),
+          pull: flags.pull === 'missing',
+          onEvent: (event) => formatImageEvent(event, writeErr),
+        })
         for (const image of images) writeErr(`${image.name}  ${image.id}${image.standIn ? '  (stand-in)' : ''}`)
       } catch (error) {
         if (!(error instanceof MissingImageError)) throw error
@@ -89,4 +96,13 @@ function summaryLine(result: BuildResult, out: string): string {
   return ran > 0
     ? `build failed: see the messages above; what was captured is rendered in ${out}/`
     : 'build failed: see the messages above; no lesson ran'
+}
+
+type PullPolicy = 'missing' | 'never'
+
+/** `--pull`, as docker's own: whether an image the engine lacks is pulled before a stand-in is built. */
+function pullOption(): Option {
+  return new Option('--pull <policy>', 'an image the engine lacks: missing = try `docker pull` first; never = build its stand-in from images/ at once (no registry traffic)')
+    .choices(['missing', 'never'])
+    .default('missing')
 }

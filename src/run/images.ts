@@ -116,7 +116,9 @@ async function recipeFor(image: ImageName, context: Context, pullFailure: string
     throw new MissingImageError(
       image.name,
       'no-recipe',
-      `Unexpected missing image \`${image.name}\`, expected one the engine can pull or a recipe at images/${recipeName}/`,
+      context.options.pull === false
+        ? `Unexpected missing image \`${image.name}\`, expected one the engine has or a recipe at images/${recipeName}/ (pulls are off: --pull never)`
+        : `Unexpected missing image \`${image.name}\`, expected one the engine can pull or a recipe at images/${recipeName}/`,
       pullFailure,
     )
   }

@@ -19,7 +19,8 @@ const created = { images: new Set<string>(), containers: new Set<string>() }
 async function ensure(names: string[], options: ImageOptions = {}): Promise<{ events: ImageEvent[]; ids: string[] }> {
   const events: ImageEvent[] = []
   for (const name of names) if (name.startsWith(`${namespace}/`)) created.images.add(name)
-  const images = await ensureImages(names, { imagesDir, ...options, onEvent: (event) => events.push(event) })
+  // pull: false unless a test says otherwise: tests never make the engine reach a registry.
+  const images = await ensureImages(names, { imagesDir, pull: false, ...options, onEvent: (event) => events.push(event) })
   return { events, ids: images.map((image) => image.id) }
 }
 
@@ -49,8 +50,8 @@ describe.skipIf(skipWithoutEngine)('offline images on the real engine', () => {
   }, 120_000)
 
   it('makes redis:alpine a stand-in whose redis-server listens on *:6379', async () => {
-    const [redis] = await ensureImages(['redis:alpine'], { imagesDir })
-    // Present because a real pull worked, or a stand-in from images/redis/: either way the seed lesson's view holds.
+    const [redis] = await ensureImages(['redis:alpine'], { imagesDir, pull: false })
+    // Present already, or a stand-in from images/redis/: either way the seed lesson's view holds.
     expect(redis?.name).toBe('redis:alpine')
     const container = `${namespace}-db`
     created.containers.add(container)
@@ -98,13 +99,13 @@ describe.skipIf(skipWithoutEngine)('offline images on the real engine', () => {
     expect(second.ids).toEqual(first.ids)
   }, 120_000)
 
-  it('fails with a typed error when no registry and no recipe can provide the image', async () => {
+  it('fails with a typed error when neither the engine nor a recipe can provide the image', async () => {
     const name = testImage('nothing-here:1')
     const error = await ensure([name]).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(MissingImageError)
     expect(error).toMatchObject({ image: name, reason: 'no-recipe' })
     expect((error as Error).message).toMatch(
-      new RegExp(`^Unexpected missing image \`${name}\`, expected one the engine can pull or a recipe at images/nothing-here/`),
+      new RegExp(`^Unexpected missing image \`${name}\`, expected one the engine has or a recipe at images/nothing-here/ \\(pulls are off: --pull never\\)`),
     )
   }, 180_000)
 

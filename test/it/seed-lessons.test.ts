@@ -57,6 +57,7 @@ describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
       imagesDir: path.join(root, 'images'),
       slugs: ['container-processes', 'container-namespaces'],
       host: 'local',
+      pull: false,
       onEvent,
     })
   }, 300_000)
