@@ -11,7 +11,7 @@ const oneLine = (text: string) => (text.length > 70 ? text.slice(0, 69) + '…' 
 export function formatRunEvent(event: RunEvent, write: Write): void {
   switch (event.kind) {
     case 'lesson-start':
-      return write(`▶ ${event.slug} (${event.locale}): ${event.cells} cells`)
+      return write(`▶ ${event.slug} (${event.locale}): ${event.cells} ${event.cells === 1 ? 'cell' : 'cells'}`)
     case 'images-ready':
       return write(`  images ready: ${event.images.join(', ')}`)
     case 'var':

@@ -27,7 +27,7 @@ describe('parse + plan fixtures', () => {
       expect(configFile.messages.map(String)).toEqual([])
       const file = new VFile({ path: 'input.md', value: readFileSync(path.join(dir, 'input.md'), 'utf8') })
       const tree = await parseLesson(file)
-      const plan = planLesson({ slug: name, locale: 'en', file, tree, config: config! })
+      const plan = planLesson({ slug: name, locale: 'en', file, tree, config: config!, configFile })
       const summary = {
         cells: plan.cells.map((cell) => ({
           id: cell.id,

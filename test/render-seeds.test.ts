@@ -21,9 +21,10 @@ describe('seed lessons without a run', async () => {
   for (const seed of seeds) {
     it(seed.name, async () => {
       const dir = path.join(root, 'test', 'fixtures', seed.name)
-      const config = loadConfig(new VFile({ path: 'lesson.yaml', value: await readFile(path.join(dir, 'lesson.yaml'), 'utf8') }))!
+      const configFile = new VFile({ path: 'lesson.yaml', value: await readFile(path.join(dir, 'lesson.yaml'), 'utf8') })
+      const config = loadConfig(configFile)!
       const file = new VFile({ path: 'input.md', value: await readFile(path.join(dir, 'input.md'), 'utf8') })
-      const plan = planLesson({ slug: seed.name, locale: seed.locale, file, tree: await parseLesson(file), config })
+      const plan = planLesson({ slug: seed.name, locale: seed.locale, file, tree: await parseLesson(file), config, configFile })
       const ctx = lessonContext(plan, undefined, createTranslator(seed.locale, env.catalogs))
       const html = lessonHtml(ctx, [seed.locale], env)
       const md = lessonMarkdown(ctx)

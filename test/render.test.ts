@@ -40,7 +40,7 @@ function cell(id: string, command: string, options: Partial<CellOptions> = {}): 
 }
 function plan(children: RootContent[], cells: Cell[], locale = 'en'): LessonPlan {
   return {
-    slug: 'demo', locale, title: 'Demo lesson', file: new VFile(), config: lessonConfigSchema.parse({ title: { [locale]: 'Demo lesson' } }),
+    slug: 'demo', locale, title: 'Demo lesson', file: new VFile(), configFile: new VFile(), config: lessonConfigSchema.parse({ title: { [locale]: 'Demo lesson' } }),
     tree: { type: 'root', children }, cells, steps: cells.map((c) => ({ kind: 'cell' as const, cell: c })),
   }
 }
@@ -233,7 +233,7 @@ describe('renderSite', () => {
     for (const [locale, runFile] of [['zh', 'run.json'], ['fr', 'run.fr.json']] as const) {
       const file = new VFile({ path: `${locale}.md`, value: await readFile(path.join(fixtureDir, `${locale}.md`), 'utf8') })
       const tree = await parseLesson(file)
-      const p = planLesson({ slug: 'namespaces', locale, file, tree, config })
+      const p = planLesson({ slug: 'namespaces', locale, file, tree, config, configFile })
       expect(file.messages.map(String)).toEqual([])
       lessons.push({ plan: p, run: JSON.parse(await readFile(path.join(fixtureDir, runFile), 'utf8')) as LessonRun })
     }

@@ -52,7 +52,7 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
     const file = await readVFile(path.join(dir, `${locale}.md`))
     lesson.files.push(file)
     const tree = await parseLesson(file)
-    lesson.plans.push(planLesson({ slug, locale, file, tree, config }))
+    lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile }))
   }
   checkWaits(lesson, config)
   return lesson

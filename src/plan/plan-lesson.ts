@@ -17,6 +17,8 @@ export interface PlanInput {
   file: VFile
   tree: Root
   config: LessonConfig
+  /** lesson.yaml, for messages about its values (setup, teardown). */
+  configFile: VFile
 }
 
 /** Build the plan; every problem becomes a positioned message on `input.file`. */
@@ -34,6 +36,7 @@ export function planLesson(input: PlanInput): LessonPlan {
     title: config.title[input.locale] ?? firstHeading(tree) ?? input.slug,
     file,
     config,
+    configFile: input.configFile,
     tree,
     cells: planner.cells,
     steps: planner.steps,

@@ -52,6 +52,8 @@ export interface LessonPlan {
   /** The locale's Markdown file (its messages carry every positioned problem). */
   file: VFile
   config: LessonConfig
+  /** lesson.yaml, shared by every locale: messages about its values (setup, teardown) go there. */
+  configFile: VFile
   /** The lesson's mdast; exec commands carry their `cellId`. */
   tree: Root
   cells: Cell[]

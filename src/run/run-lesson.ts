@@ -3,6 +3,8 @@
 // skipped) and becomes a positioned message; what was captured is kept for rendering.
 import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import { pointOfText } from '../plan/point-of-text.js'
 import type { Cell, LessonPlan, Step } from '../plan/types.js'
 import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
@@ -68,9 +70,8 @@ class LessonRunner {
   }
 
   async runAll(): Promise<void> {
-    const origin = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
     for (const command of this.plan.config.setup) {
-      if (!(await this.runHidden(command, `setup command \`${command}\` of lesson.yaml`, origin, this.options.signal))) break
+      if (!(await this.runHidden(command, 'setup', this.options.signal))) break
     }
     const total = this.plan.cells.length
     for (const step of this.plan.steps) {
@@ -95,7 +96,7 @@ class LessonRunner {
     }
     // Teardown runs even after a failure or an interruption: it is the lesson's own cleanup.
     for (const command of this.plan.config.teardown) {
-      await this.runHidden(command, `teardown command \`${command}\` of lesson.yaml`, origin)
+      await this.runHidden(command, 'teardown')
     }
   }
 
@@ -173,13 +174,18 @@ class LessonRunner {
     )
   }
 
-  /** Setup and teardown: must exit 0; their output is not shown. */
-  private async runHidden(command: string, what: string, position: Position, signal?: AbortSignal): Promise<boolean> {
+  /** lesson.yaml `setup` / `teardown`: must exit 0; their output is not shown. Problems point at the command in lesson.yaml. */
+  private async runHidden(command: string, which: 'setup' | 'teardown', signal?: AbortSignal): Promise<boolean> {
     const session = await this.session('1')
-    const result = await session.run(command, { timeoutMs: this.plan.config.timeout * 1000, signal })
-    if (signal && this.interrupted(`running the ${what}`, position)) return false
+    const timeoutMs = this.plan.config.timeout * 1000
+    const result = await session.run(command, { timeoutMs, signal })
+    const start = pointOfText(this.plan.configFile, command)
+    const place = { start, end: { line: start.line, column: start.column + command.length } }
+    const what = `the ${which} command \`${command}\` of lesson.yaml`
+    if (signal && this.interrupted(`running ${what}`, place, this.plan.configFile)) return false
     if (!result.timedOut && result.exitCode === 0) return true
-    this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from the ${what}, expected 0${tail(result.output)}`, position, 'setup-failed')
+    const outcome = result.timedOut ? `timeout after ${timeoutMs / 1000} s` : `exit status ${result.exitCode ?? 'unknown'}`
+    this.fail(`Unexpected ${outcome} from ${what}, expected it to exit 0${tail(result.output)}`, place, `${which}-failed`, this.plan.configFile)
     return false
   }
 
@@ -205,15 +211,16 @@ class LessonRunner {
   }
 
   /** After a step: when the build was interrupted meanwhile, report it at the step. */
-  private interrupted(doing: string, place: Position): boolean {
+  private interrupted(doing: string, place: Position, file: VFile = this.plan.file): boolean {
     if (!this.options.signal?.aborted) return false
-    this.fail(`Unexpected interruption while ${doing}, expected the lesson to run to its end`, place, 'interrupted')
+    this.fail(`Unexpected interruption while ${doing}, expected the lesson to run to its end`, place, 'interrupted', file)
     return true
   }
 
-  private fail(reason: string, place: Position, ruleId: string): void {
+  /** Mark the lesson failed with a message on the lesson's Markdown, or on lesson.yaml. */
+  private fail(reason: string, place: Position, ruleId: string, file: VFile = this.plan.file): void {
     this.failed = true
-    this.plan.file.message(reason, { place, ruleId, source: 'shellbook' }).fatal = true
+    file.message(reason, { place, ruleId, source: 'shellbook' }).fatal = true
   }
 }
 

@@ -2,7 +2,7 @@
 // (and is not) written, for bad input, a missing engine, a missing image and a failing cell.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -52,7 +52,7 @@ describe('shellbook build: bad input, no engine needed', () => {
   it('names an unknown lesson and the ones it knows', async () => {
     const result = await shellbook(['build', 'nope', '--lessons', lessons])
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/Unexpected lesson `nope`, expected one of `broken`, `failing`/)
+    expect(result.stderr).toMatch(/Unexpected lesson `nope`, expected one of `badsetup`, `broken`, `failing`/)
   })
 
   it('says how to start an engine when none is reachable, and keeps pages already rendered', async () => {
@@ -95,6 +95,18 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
     expect(markdown).toContain('Stopped with Ctrl-C after 1 s')
     // Same shell: the variable set before Ctrl-C is still there.
     expect(markdown).toContain('still here, X=kept')
+  })
+
+  it('fails on a setup command at its line in lesson.yaml, skips the cells, and still runs the teardown', async () => {
+    const mark = '/tmp/shellbook-badsetup-teardown'
+    await rm(mark, { force: true })
+    const result = await shellbook(['build', 'badsetup', '--lessons', lessons])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/badsetup\/lesson\.yaml\n4:5-4:19 +error +Unexpected exit status 2 from the setup command `ls \/nope-setup` of lesson\.yaml, expected it to exit 0 +setup-failed/)
+    const report = JSON.parse(await readFile(path.join(result.out, 'report.json'), 'utf8')) as Report
+    expect(report.lessons[0]!.cells.map((cell) => cell.status)).toEqual(['skipped'])
+    expect(await readFile(mark, 'utf8')).toBe('ran\n')
+    await rm(mark, { force: true })
   })
 
   it('reports an image that can be neither pulled nor built at its line in lesson.yaml', async () => {
