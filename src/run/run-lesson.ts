@@ -139,15 +139,15 @@ class LessonRunner {
       // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
       const ok = result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus)
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
-      if (this.interrupted(`running \`${resolved.command}\``, cell.position)) {
-        // Reported; the capture keeps what the command printed before Ctrl-C.
-      } else if (result.timedOut && !ok) {
+      // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
+      const stopped = this.interrupted(`running \`${resolved.command}\``, cell.position)
+      if (!stopped && result.timedOut && !ok) {
         this.fail(
           `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`, or add \`exit=130\` if the lesson means to stop it)${tail(result.output)}`,
           cell.position,
           'cell-timeout',
         )
-      } else if (!ok) {
+      } else if (!stopped && !ok) {
         this.fail(
           `Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${resolved.command}\`, expected ${cell.options.exit}${tail(result.output)}`,
           cell.position,
@@ -179,11 +179,13 @@ class LessonRunner {
     const session = await this.session('1')
     const timeoutMs = this.plan.config.timeout * 1000
     const result = await session.run(command, { timeoutMs, signal })
+    const aborted = signal?.aborted === true
+    if (!aborted && !result.timedOut && result.exitCode === 0) return true
+    // Only a failure needs the command's place in lesson.yaml.
     const start = pointOfText(this.plan.configFile, command)
     const place = { start, end: { line: start.line, column: start.column + command.length } }
     const what = `the ${which} command \`${command}\` of lesson.yaml`
-    if (signal && this.interrupted(`running ${what}`, place, this.plan.configFile)) return false
-    if (!result.timedOut && result.exitCode === 0) return true
+    if (aborted && this.interrupted(`running ${what}`, place, this.plan.configFile)) return false
     const outcome = result.timedOut ? `timeout after ${timeoutMs / 1000} s` : `exit status ${result.exitCode ?? 'unknown'}`
     this.fail(`Unexpected ${outcome} from ${what}, expected it to exit 0${tail(result.output)}`, place, `${which}-failed`, this.plan.configFile)
     return false

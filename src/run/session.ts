@@ -136,7 +136,7 @@ export class ShellSession {
     this.#ctrlCSent = false
     const start = performance.now()
     this.#write(frameCommand(command, seq))
-    let outcome = await this.#waitForPrompt(capture, timeoutMs, undefined, signal)
+    let outcome = await this.#waitForPrompt(capture, timeoutMs, { signal })
     // A single Ctrl-C can be lost (sent while bash hands the terminal to the command), so an
     // abort goes through the same repeated Ctrl-C as a timeout rather than one keystroke.
     const aborted = outcome === undefined && signal?.aborted === true
@@ -172,16 +172,15 @@ export class ShellSession {
     const capture = new OutputCapture(this.#maxOutputBytes)
     this.#write(syncLine(nonce))
     const marker = syncMarker(nonce)
-    const outcome = await this.#waitForPrompt(capture, SESSION_DEFAULTS.interruptGraceMs, () => capture.text().includes(marker))
+    const outcome = await this.#waitForPrompt(capture, SESSION_DEFAULTS.interruptGraceMs, { accept: () => capture.text().includes(marker) })
     return outcome?.kind === 'prompt'
   }
 
-  /** Wait for a prompt that `accept`s, the shell's exit, or the timeout or abort (undefined). */
+  /** Wait for a prompt that `accept`s (default: any), the shell's exit, or the timeout or abort (undefined). */
   #waitForPrompt(
     capture: OutputCapture,
     timeoutMs: number,
-    accept: () => boolean = () => true,
-    signal?: AbortSignal,
+    { accept = () => true, signal }: { accept?: () => boolean; signal?: AbortSignal | undefined } = {},
   ): Promise<Outcome | undefined> {
     if (this.#exitStatus !== undefined) return Promise.resolve({ kind: 'exit', status: this.#exitStatus })
     return new Promise((resolve) => {
