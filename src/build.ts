@@ -1,19 +1,21 @@
-// The main job: load every lesson (parse → plan), run the ones that are sound on a host,
-// render the site from whatever was captured, and write out/report.json.
+// The main job: load every lesson (parse → plan), decide per lesson which executions its
+// frozen captures still cover, run the others on a host (writing their captures), render
+// the site from what was executed or frozen, and write out/report.json.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { findLessonSlugs, hasErrors, loadLesson, type LoadedLesson } from './plan/index.js'
-import { pointOfText } from './plan/point-of-text.js'
+import { writeFileAtomic } from './files/write-atomic.js'
+import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
 import type { LessonPlan } from './plan/types.js'
-import { renderSite, writeFileAtomic } from './render/index.js'
+import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type EngineInfo } from './run/engine.js'
 import type { RunEventHandler } from './run/events.js'
-import { ensureImages, MissingImageError, type ImageEvent } from './run/images.js'
-import { createLocalHost } from './run/local-host.js'
-import { runLesson } from './run/run-lesson.js'
-import type { ImageProvenance, LessonRun } from './run/types.js'
+import type { ImageEvent } from './run/images.js'
+import { planExecutions, type LessonExecutions } from './run/lesson-executions.js'
+import { executeLesson } from './run/execute-lesson.js'
+import { thawExecution } from './run/captures-file.js'
+import type { LessonRun } from './run/types.js'
 
 export interface BuildOptions {
   /** Folder of lessons; default `lessons`. */
@@ -27,6 +29,8 @@ export interface BuildOptions {
   /** Lessons to build; default all. */
   slugs?: string[]
   host: 'local'
+  /** Execute even when the frozen captures match: `true` for every lesson built, or the slugs to refresh. Default none. */
+  refresh?: boolean | string[]
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
   pull?: boolean
   onEvent?: RunEventHandler
@@ -34,11 +38,14 @@ export interface BuildOptions {
   signal?: AbortSignal
 }
 
+/** How a rendered plan got its output. */
+export type CaptureSource = 'executed' | 'frozen'
+
 export interface BuildResult {
   /** Every file read, with its messages (for the reporter). */
   files: VFile[]
-  /** Every plan, with its run when it ran. */
-  lessons: Array<{ plan: LessonPlan; run?: LessonRun }>
+  /** Every plan, with its run (executed now or frozen) when it has one. */
+  lessons: Array<{ plan: LessonPlan; run?: LessonRun; source?: CaptureSource }>
   report: Report
   ok: boolean
 }
@@ -46,60 +53,61 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   if (!existsSync(options.lessonsDir)) return missingLessonsFolder(options.lessonsDir)
   const known = await findLessonSlugs(options.lessonsDir)
-  const unknown = (options.slugs ?? []).filter((slug) => !known.includes(slug)).map((slug) => unknownLesson(slug, known, options.lessonsDir))
+  const unknown = [...(options.slugs ?? []), ...(Array.isArray(options.refresh) ? options.refresh : [])]
+    .filter((slug, index, all) => !known.includes(slug) && all.indexOf(slug) === index)
+    .map((slug) => unknownLesson(slug, known, options.lessonsDir))
   const slugs = options.slugs?.length ? options.slugs.filter((slug) => known.includes(slug)) : known
   const lessons = await Promise.all(slugs.map((slug) => loadLesson(options.lessonsDir, slug)))
-  const runs = new Map<LessonPlan, LessonRun>()
-  const runnable = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
-  const engine = runnable.length > 0 ? await reachEngine(runnable) : undefined
-  for (const lesson of engine ? runnable : []) {
-    if (options.signal?.aborted) break
-    const images = await prepareImages(lesson, options)
-    if (!images) continue
-    for (const plan of lesson.plans) {
-      const run = await runLesson(plan, {
-        host: createLocalHost(plan),
-        provenance: { hostKind: 'local', engineVersion: engine!.serverVersion, kernel: engine!.kernel, os: engine!.os, images },
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      })
-      runs.set(plan, run)
+  const sound = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
+  const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, refreshes(options.refresh, lesson.slug))))
+
+  const outcomes = new Map<LessonPlan, { run: LessonRun; source: CaptureSource }>()
+  for (const { executions, lesson } of planned) {
+    for (const { group, decision } of executions) {
+      if (decision.kind !== 'frozen') continue
+      const run = thawExecution(lesson.slug, decision.execution)
+      for (const plan of group.plans) outcomes.set(plan, { run, source: 'frozen' })
+      options.onEvent?.({ kind: 'captures-frozen', slug: lesson.slug, locales: group.plans.map((plan) => plan.locale), capturedAt: decision.execution.provenance.startedAt })
     }
   }
-  const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...withRun(runs.get(plan)) })))
+  const due = planned.filter((lesson) => lesson.executions.some((execution) => execution.decision.kind === 'run'))
+  const engine = due.length > 0 ? await reachEngine(due) : undefined
+  for (const lesson of engine ? due : []) {
+    if (options.signal?.aborted) break
+    const runs = await executeLesson(lesson, engine!, options)
+    for (const [plan, run] of runs) outcomes.set(plan, { run, source: 'executed' })
+  }
+
+  const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...outcomes.get(plan) })))
   await renderSite({ lessons: rendered, outDir: options.outDir, templatesDir: options.templatesDir })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(options.outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
-  const files = [...unknown, ...lessons.flatMap((lesson) => lesson.files)]
+  const files = [...unknown, ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)]
   return { files, lessons: rendered, report, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
 }
 
-/** Probe the engine once; when it is unreachable, every lesson that needed it says so. */
-async function reachEngine(lessons: LoadedLesson[]): Promise<EngineInfo | undefined> {
+function refreshes(refresh: BuildOptions['refresh'], slug: string): boolean {
+  return refresh === true || (Array.isArray(refresh) && refresh.includes(slug))
+}
+
+/**
+ * Probe the engine once. When it is unreachable, every execution that was due says where
+ * and why it needed one; frozen captures are untouched and still render.
+ */
+async function reachEngine(due: LessonExecutions[]): Promise<EngineInfo | undefined> {
   try {
     return await probeEngine()
   } catch (error) {
     if (!(error instanceof EngineUnreachableError)) throw error
-    for (const lesson of lessons) {
-      const file = lesson.plans[0]?.file ?? lesson.configFile
-      file.message(error.message, { place: { line: 1, column: 1 }, ruleId: 'engine-unreachable', source: 'shellbook' }).fatal = true
+    for (const { executions } of due) {
+      for (const { decision } of executions) {
+        if (decision.kind !== 'run') continue
+        const advice = decision.forced ? 'start a Docker engine' : 'start a Docker engine, or run `shellbook build --refresh` on a machine that has one'
+        decision.file.message(`Lesson needs execution: ${decision.reason}, but ${error.summary}; ${advice}`, {
+          place: decision.place, ruleId: 'needs-execution', source: 'shellbook',
+        }).fatal = true
+      }
     }
-    return undefined
-  }
-}
-
-/** Make the lesson's images available; a missing one is reported at its line in lesson.yaml. */
-async function prepareImages(lesson: LoadedLesson, options: BuildOptions): Promise<ImageProvenance[] | undefined> {
-  try {
-    return await ensureImages(lesson.config?.images ?? [], {
-      imagesDir: options.imagesDir,
-      ...(options.pull === undefined ? {} : { pull: options.pull }),
-      ...(options.onImageEvent ? { onEvent: options.onImageEvent } : {}),
-    })
-  } catch (error) {
-    if (!(error instanceof MissingImageError)) throw error
-    const place = pointOfText(lesson.configFile, error.image)
-    lesson.configFile.message(error.message, { place, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
     return undefined
   }
 }
@@ -118,8 +126,4 @@ function unknownLesson(slug: string, known: string[], lessonsDir: string): VFile
   const expected = known.length > 0 ? `one of ${known.map((name) => `\`${name}\``).join(', ')}` : 'a folder holding lesson.yaml'
   file.message(`Unexpected lesson \`${slug}\`, expected ${expected}`, { ruleId: 'unknown-lesson', source: 'shellbook' }).fatal = true
   return file
-}
-
-function withRun(run: LessonRun | undefined): { run?: LessonRun } {
-  return run ? { run } : {}
 }

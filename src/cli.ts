@@ -5,6 +5,7 @@ import { Command, Option } from 'commander'
 import { reporter } from 'vfile-reporter'
 import { build, type BuildResult } from './build.js'
 import { createRunProgress, formatImageEvent } from './progress.js'
+import type { RunEvent } from './run/events.js'
 import { ensureImages, MissingImageError } from './run/images.js'
 
 /** Progress and messages go to stderr; once it is closed (`| head`), lines are dropped, never fatal. */
@@ -33,13 +34,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--lessons <dir>', 'lessons folder', 'lessons')
     .option('--templates <dir>', 'templates folder', 'templates')
     .option('--images <dir>', 'offline image recipes folder', 'images')
+    .option('--refresh [slugs]', 'execute even where the frozen captures (captures.json) match: every lesson built, or the comma-separated slugs given')
     .addOption(pullOption())
-    .action(async (slugs: string[], flags: { host: 'local'; out: string; lessons: string; templates: string; images: string; pull: PullPolicy }) => {
+    .action(async (slugs: string[], flags: { host: 'local'; out: string; lessons: string; templates: string; images: string; pull: PullPolicy; refresh?: true | string }) => {
       const controller = new AbortController()
       const stop = () => controller.abort()
       process.once('SIGINT', stop).once('SIGTERM', stop)
-      if (flags.host === 'local') writeErr('warning: --host local runs the lessons on this machine\'s own Docker engine and shell')
       const progress = createRunProgress(writeErr)
+      // Said once, when the first lesson is about to execute (frozen lessons touch nothing).
+      let warned = false
+      const onEvent = (event: RunEvent) => {
+        if (event.kind === 'captures-stale' && flags.host === 'local' && !warned) {
+          warned = true
+          writeErr('warning: --host local runs the lessons on this machine\'s own Docker engine and shell')
+        }
+        progress.onEvent(event)
+      }
       try {
         const result = await build({
           lessonsDir: path.resolve(flags.lessons),
@@ -48,9 +58,10 @@ export async function main(argv: string[]): Promise<number> {
           imagesDir: path.resolve(flags.images),
           slugs,
           host: flags.host,
+          refresh: typeof flags.refresh === 'string' ? flags.refresh.split(',').map((slug) => slug.trim()).filter(Boolean) : flags.refresh === true,
           pull: flags.pull === 'missing',
           signal: controller.signal,
-          onEvent: progress.onEvent,
+          onEvent,
           onImageEvent: (event) => formatImageEvent(event, writeErr),
         })
         const report = reporter(result.files, { quiet: true })

@@ -10,6 +10,10 @@ const oneLine = (text: string) => (text.length > 70 ? text.slice(0, 69) + '…' 
 /** Format run events as plain progress lines. */
 export function formatRunEvent(event: RunEvent, write: Write): void {
   switch (event.kind) {
+    case 'captures-frozen':
+      return write(`❄ ${event.slug} (${event.locales.join(', ')}): frozen captures of ${event.capturedAt}, nothing to execute`)
+    case 'captures-stale':
+      return write(`↻ ${event.slug} (${event.locales.join(', ')}): executing, ${event.reason}`)
     case 'lesson-start':
       return write(`▶ ${event.slug} (${event.locale}): ${event.cells} ${event.cells === 1 ? 'cell' : 'cells'}`)
     case 'images-ready':

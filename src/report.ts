@@ -18,6 +18,8 @@ export interface ReportLesson {
   locale: string
   file: string
   ok: boolean
+  /** executed: ran in this build; frozen: rendered from captures.json. Absent when it has no output. */
+  captures?: 'executed' | 'frozen'
   provenance?: LessonRun['provenance']
   cells: ReportCell[]
 }
@@ -29,8 +31,8 @@ export interface Report {
 }
 
 /** Summarise plans and their runs (a lesson that never ran lists its cells as not-run). */
-export function buildReport(lessons: ReadonlyArray<{ plan: LessonPlan; run?: LessonRun }>): Report {
-  const entries = lessons.map(({ plan, run }): ReportLesson => {
+export function buildReport(lessons: ReadonlyArray<{ plan: LessonPlan; run?: LessonRun; source?: 'executed' | 'frozen' }>): Report {
+  const entries = lessons.map(({ plan, run, source }): ReportLesson => {
     const cells = plan.cells.map((cell): ReportCell => {
       const capture = run?.cells[cell.id]
       return {
@@ -46,6 +48,7 @@ export function buildReport(lessons: ReadonlyArray<{ plan: LessonPlan; run?: Les
     })
     const ok = run !== undefined && !plan.file.messages.some((message) => message.fatal === true)
     const entry: ReportLesson = { slug: plan.slug, locale: plan.locale, file: plan.file.path, ok, cells }
+    if (source) entry.captures = source
     if (run) entry.provenance = run.provenance
     return entry
   })

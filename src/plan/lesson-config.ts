@@ -6,6 +6,11 @@ export const lessonConfigSchema = z
   .object({
     /** Title per locale: `{fr: …, zh: …}`. */
     title: z.record(z.string(), z.string().min(1)),
+    /**
+     * Locale the lesson was written in; translations must run its commands. Default: the
+     * first locale of `title` that has a Markdown file.
+     */
+    source: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/).optional(),
     /** Images the lesson needs, made available before it starts. */
     images: z.array(z.string().min(1)).default([]),
     /** Host kind; only `local` exists so far. */

@@ -7,6 +7,7 @@ import { loadConfig } from './load-config.js'
 import type { LessonConfig } from './lesson-config.js'
 import { planLesson } from './plan-lesson.js'
 import { pointOfText } from './point-of-text.js'
+import { checkTranslations } from './translations.js'
 import type { LessonPlan } from './types.js'
 
 /** A lesson folder: its config file, and one plan per locale file that parsed. */
@@ -55,6 +56,7 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
     lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile }))
   }
   checkWaits(lesson, config)
+  checkTranslations(lesson)
   return lesson
 }
 

@@ -11,7 +11,7 @@ import { createTranslator, loadCatalogs } from './i18n.js'
 import { lessonMarkdown } from './markdown.js'
 import { loadTemplates } from './templates.js'
 import { lessonContext } from './types.js'
-import { writeFileAtomic } from './write-atomic.js'
+import { writeFileAtomic } from '../files/write-atomic.js'
 
 export interface SiteLesson {
   plan: LessonPlan

@@ -38,6 +38,8 @@ export class EngineUnreachableError extends Error {
   readonly detail: string
   /** The endpoint tried; `default` when DOCKER_HOST was not set. */
   readonly endpoint: string
+  /** A short clause for messages that have their own advice: `no Docker engine answers at …`. */
+  readonly summary: string
 
   constructor(endpoint: string, detail: string, missingCli: boolean) {
     super(
@@ -49,6 +51,7 @@ export class EngineUnreachableError extends Error {
     )
     this.detail = detail
     this.endpoint = endpoint
+    this.summary = missingCli ? 'no `docker` command is installed' : `no Docker engine answers at ${endpoint}`
   }
 }
 

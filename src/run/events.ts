@@ -3,6 +3,8 @@ import type { Cell } from '../plan/types.js'
 import type { CellCapture } from './types.js'
 
 export type RunEvent =
+  | { kind: 'captures-frozen'; slug: string; locales: string[]; capturedAt: string }
+  | { kind: 'captures-stale'; slug: string; locales: string[]; reason: string }
   | { kind: 'lesson-start'; slug: string; locale: string; cells: number }
   | { kind: 'images-ready'; slug: string; images: string[]; standIns: string[] }
   | { kind: 'var'; slug: string; name: string; value: string }

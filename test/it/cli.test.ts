@@ -2,7 +2,7 @@
 // (and is not) written, for bad input, a missing engine, a missing image and a failing cell.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -22,6 +22,13 @@ interface CliResult {
 async function shellbook(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   const out = await mkdtemp(path.join(tmpdir(), 'shellbook-cli-'))
   return shellbookIn(out, args, env)
+}
+
+/** Lessons that succeed write captures.json beside them: run those from a copy, never in the repository. */
+async function copyLessons(from: string, slugs: string[]): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-lessons-'))
+  for (const slug of slugs) await cp(path.join(from, slug), path.join(dir, slug), { recursive: true })
+  return dir
 }
 
 function shellbookIn(out: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
@@ -55,15 +62,20 @@ describe('shellbook build: bad input, no engine needed', () => {
     expect(result.stderr).toMatch(/Unexpected lesson `nope`, expected one of `badsetup`, `broken`, `failing`/)
   })
 
-  it('says how to start an engine when none is reachable, and keeps pages already rendered', async () => {
+  it('with no engine and no captures, says where the lesson needs execution, and keeps pages already rendered', async () => {
+    const copy = await copyLessons(path.join(root, 'lessons'), ['container-processes'])
+    await rm(path.join(copy, 'container-processes/captures.json'), { force: true })
     const out = await mkdtemp(path.join(tmpdir(), 'shellbook-cli-'))
     const page = path.join(out, 'site/fr/container-processes/index.html')
     await mkdir(path.dirname(page), { recursive: true })
     await writeFile(page, 'rendered earlier with real output')
-    const result = await shellbookIn(out, ['build', 'container-processes'], { DOCKER_HOST: 'unix:///nonexistent.sock' })
+    const result = await shellbookIn(out, ['build', '--lessons', copy], { DOCKER_HOST: 'unix:///nonexistent.sock' })
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/lessons\/container-processes\/fr\.md\n1:1 +error +Unexpected unreachable Docker engine.*start one with `dockerd/)
+    expect(result.stderr).toMatch(
+      /container-processes\/fr\.md\n3:2-3:38 +error +Lesson needs execution: no captures yet, but no Docker engine answers at unix:\/\/\/nonexistent\.sock; start a Docker engine, or run `shellbook build --refresh` on a machine that has one +needs-execution/,
+    )
     expect(await readFile(page, 'utf8')).toBe('rendered earlier with real output')
+    expect(existsSync(path.join(copy, 'container-processes/captures.json'))).toBe(false)
   })
 })
 
@@ -85,7 +97,7 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
   })
 
   it('stops a cell the lesson means to interrupt (`timeout=1 exit=130`) and goes on in the same session', async () => {
-    const result = await shellbook(['build', 'follow', '--lessons', lessons])
+    const result = await shellbook(['build', 'follow', '--lessons', await copyLessons(lessons, ['follow'])])
     expect(result.code, result.stderr).toBe(0)
     const report = JSON.parse(await readFile(path.join(result.out, 'report.json'), 'utf8')) as Report
     expect(report.lessons[0]!.cells.map((cell) => `${cell.status} ${cell.exitCode} ${cell.timedOut}`)).toEqual(['ok 130 true', 'ok 0 false'])

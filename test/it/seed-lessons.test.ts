@@ -1,7 +1,7 @@
 // Both seed lessons built end to end on the real engine (`--host local`), and the
 // captures checked against what the engine itself reports while the lesson runs.
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -20,7 +20,10 @@ const ask = (key: string, ...argv: string[]) => {
   observed[key] = run(argv[0]!, argv.slice(1)).then((result) => result.stdout.trim())
 }
 
+const lessonStarts: string[] = []
+
 function onEvent(event: RunEvent): void {
+  if (event.kind === 'lesson-start') lessonStarts.push(`${event.slug} ${event.locale}`)
   if (event.kind !== 'cell-end') return
   if (event.capture.command === 'docker top db') ask('dbPid', 'docker', 'inspect', '-f', '{{.State.Pid}}', 'db')
   if (event.slug === 'container-namespaces' && event.capture.cwd?.startsWith('/proc/') && !observed.cgroupShim) {
@@ -32,6 +35,7 @@ function onEvent(event: RunEvent): void {
 
 let result: BuildResult
 let outDir: string
+let lessonsDir: string
 
 function lessonRun(slug: string): LessonRun {
   const entry = result.lessons.find((lesson) => lesson.plan.slug === slug)
@@ -50,8 +54,12 @@ function capture(slug: string, command: string | ((cell: CellCapture) => boolean
 describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
   beforeAll(async () => {
     outDir = await mkdtemp(path.join(tmpdir(), 'shellbook-it-'))
+    // A copy: the build writes captures.json beside the lessons, and --refresh makes it execute.
+    lessonsDir = path.join(outDir, 'lessons')
+    await cp(path.join(root, 'lessons'), lessonsDir, { recursive: true })
     result = await build({
-      lessonsDir: path.join(root, 'lessons'),
+      lessonsDir,
+      refresh: true,
       outDir,
       templatesDir: path.join(root, 'templates'),
       imagesDir: path.join(root, 'images'),
@@ -62,12 +70,45 @@ describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
     })
   }, 300_000)
 
-  it('runs every cell with its expected status', () => {
+  it('runs every cell with its expected status, once per lesson for its three locales', () => {
     const messages = result.files.flatMap((file) => file.messages.map(String))
     expect(messages).toEqual([])
     expect(result.ok).toBe(true)
+    expect(result.report.lessons.map((lesson) => `${lesson.slug} ${lesson.locale} ${lesson.captures}`).sort()).toEqual([
+      'container-namespaces en executed', 'container-namespaces fr executed', 'container-namespaces zh executed',
+      'container-processes en executed', 'container-processes fr executed', 'container-processes zh executed',
+    ])
     for (const lesson of result.report.lessons) {
       expect(lesson.cells.map((cell) => `${cell.id} ${cell.status}`)).toEqual(lesson.cells.map((cell) => `${cell.id} ok`))
+    }
+    // One execution serves every locale of a lesson: the same run object.
+    for (const slug of ['container-processes', 'container-namespaces']) {
+      const runs = new Set(result.lessons.filter((lesson) => lesson.plan.slug === slug).map((lesson) => lesson.run?.provenance.startedAt))
+      expect(runs.size).toBe(1)
+    }
+    expect(lessonStarts).toEqual(['container-namespaces zh', 'container-processes fr'])
+  })
+
+  it('freezes what ran: a rebuild with no engine renders every page byte for byte', async () => {
+    const frozen = await mkdtemp(path.join(tmpdir(), 'shellbook-it-frozen-'))
+    const previous = process.env['DOCKER_HOST']
+    process.env['DOCKER_HOST'] = 'unix:///nonexistent.sock'
+    try {
+      const again = await build({
+        lessonsDir, outDir: frozen, templatesDir: path.join(root, 'templates'), imagesDir: path.join(root, 'images'), host: 'local', pull: false,
+      })
+      expect(again.ok, again.files.flatMap((file) => file.messages.map(String)).join('\n')).toBe(true)
+      expect(new Set(again.report.lessons.map((lesson) => lesson.captures))).toEqual(new Set(['frozen']))
+    } finally {
+      if (previous === undefined) delete process.env['DOCKER_HOST']
+      else process.env['DOCKER_HOST'] = previous
+    }
+    for (const locale of ['fr', 'zh', 'en']) {
+      for (const slug of ['container-processes', 'container-namespaces']) {
+        for (const file of [`site/${locale}/${slug}/index.html`, `md/${locale}/${slug}.md`]) {
+          expect(await readFile(path.join(frozen, file), 'utf8'), file).toBe(await readFile(path.join(outDir, file), 'utf8'))
+        }
+      }
     }
   })
 
