@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { LineCounter, isNode, parseDocument } from 'yaml'
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { writeFileAtomic } from '../files/write-atomic.js'
 import type { ChainLink } from '../plan/execution-key.js'
 import { capturesFormat, capturesSchema, type CapturesDocument, type FrozenCell, type FrozenExecution } from './captures-schema.js'
@@ -32,12 +32,14 @@ export async function readCaptures(lessonDir: string, slug: string): Promise<Loa
     throw error
   }
   file.value = text
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    broken(file, `Unexpected JSON syntax (${reason.replace(/ in JSON at position \d+.*$/, '')})`, pointAtOffset(text, jsonErrorOffset(reason)))
+  // jsonc-parser in strict mode: JSON.parse's messages often carry no position.
+  const errors: ParseError[] = []
+  const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  const syntax = errors[0]
+  if (syntax) {
+    // `PropertyNameExpected` → `property name expected`.
+    const what = printParseErrorCode(syntax.error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()
+    broken(file, `Unexpected JSON syntax: ${what}`, pointAtOffset(text, syntax.offset))
     return { file, exists: true }
   }
   const result = capturesSchema.safeParse(json)
@@ -121,27 +123,17 @@ export function thawExecution(slug: string, execution: FrozenExecution): LessonR
   return { slug, provenance: execution.provenance, cells, vars: { ...execution.vars } }
 }
 
-/** `… at position 42 …` in JSON.parse's message → 42. */
-function jsonErrorOffset(reason: string): number {
-  const match = / at position (\d+)/.exec(reason)
-  return match ? Number(match[1]) : 0
-}
-
 function pointAtOffset(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n')
   return { line: before.length, column: before.at(-1)!.length + 1 }
 }
 
-/** Where a JSON path (`executions.0.cells.3.output`) stands in the text; JSON is YAML, whose parser keeps ranges. */
+/** Where a JSON path (`executions.0.cells.3.output`) stands in the text: its deepest node that exists. */
 function pointAtPath(text: string, keys: ReadonlyArray<PropertyKey>): { line: number; column: number } {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  for (let length = keys.length; length > 0; length--) {
-    const node = document.getIn(keys.slice(0, length).map((key) => (typeof key === 'symbol' ? String(key) : key)), true)
-    if (isNode(node) && node.range) {
-      const { line, col } = lineCounter.linePos(node.range[0])
-      return { line, column: col }
-    }
+  const tree = parseTree(text)
+  for (let length = keys.length; tree && length > 0; length--) {
+    const node = findNodeAtLocation(tree, keys.slice(0, length).map((key) => (typeof key === 'number' ? key : String(key))))
+    if (node) return pointAtOffset(text, node.offset)
   }
   return { line: 1, column: 1 }
 }
