@@ -283,6 +283,9 @@ describe('renderSite', () => {
     const index = await read('site/fr/index.html')
     expect(index).toContain('<html lang="fr">')
     expect(index).toContain('<a href="namespaces/index.html">Un conteneur n&#x27;est qu&#x27;un processus</a>')
+    // Each lesson links its other locales, named in their own language.
+    expect(index).toContain('<span class="also-in">aussi en <a href="../zh/namespaces/index.html" hreflang="zh" lang="zh">中文</a></span>')
+    expect(await read('site/en/index.html')).not.toContain('also-in')
     const root = await read('site/index.html')
     expect(root).toContain('<a href="zh/index.html" hreflang="zh">中文</a> <span class="count">1 节课</span>')
     expect(root).toContain('<a href="fr/index.html" hreflang="fr">Français</a> <span class="count">1 leçon</span>')

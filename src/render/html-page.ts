@@ -40,11 +40,17 @@ export function lessonHtml(ctx: LessonContext, locales: readonly string[], env: 
   return renderPage(env.templates, 'lesson', view, frame(plan.locale, plan.title, '../../', alternates), t)
 }
 
-/** A locale's list of lessons. */
-export function indexHtml(locale: string, lessons: ReadonlyArray<{ slug: string; title: string }>, env: SiteEnv): string {
+/** A locale's list of lessons, each with links to its other locales. */
+export function indexHtml(locale: string, lessons: ReadonlyArray<{ slug: string; title: string; locales: readonly string[] }>, env: SiteEnv): string {
   const t = createTranslator(locale, env.catalogs)
   const view = {
-    lessons: lessons.map((lesson) => ({ title: lesson.title, href: `${lesson.slug}/index.html` })),
+    lessons: lessons.map((lesson) => ({
+      title: lesson.title,
+      href: `${lesson.slug}/index.html`,
+      translations: lesson.locales
+        .filter((other) => other !== locale)
+        .map((other) => ({ lang: other, name: languageName(other, env.catalogs), href: `../${other}/${lesson.slug}/index.html` })),
+    })),
     rootHref: '../index.html',
   }
   return renderPage(env.templates, 'index', view, frame(locale, t('index.title'), '../', []), t)

@@ -63,7 +63,10 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     await write(join(outDir, 'md', plan.locale, `${plan.slug}.md`), lessonMarkdown(ctx))
   }
   const locales = [...lessonsIn.keys()].sort()
-  for (const locale of locales) await write(join(site, locale, 'index.html'), indexHtml(locale, lessonsIn.get(locale) ?? [], env))
+  for (const locale of locales) {
+    const listed = (lessonsIn.get(locale) ?? []).map((lesson) => ({ ...lesson, locales: (localesOf.get(lesson.slug) ?? []).toSorted() }))
+    await write(join(site, locale, 'index.html'), indexHtml(locale, listed, env))
+  }
   await write(join(site, 'index.html'), rootHtml(locales.map((locale) => ({ locale, count: lessonsIn.get(locale)?.length ?? 0 })), env))
   const assets = join(templatesDir, 'assets')
   for (const name of (await readdir(assets)).sort()) await write(join(site, 'assets', name), await readFile(join(assets, name)))
