@@ -2,7 +2,7 @@
 // `cmd`{{copy}}, and a fence closed with ```{{execute}} (see katacoda-fences.ts).
 // A marker glued to the next word (`x`{{execute}}to find) is still a marker; the word stays prose.
 import type { Code, InlineCode, Parent, Root, Text } from 'mdast'
-import type { Position } from 'unist'
+import type { Point, Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { parseAttributes } from './attributes.js'
@@ -30,8 +30,11 @@ export function remarkKatacodaMarkers() {
       if (!match) return
       const attributes = markerAttributes(match[1]!, match[2]!, next, file)
       Object.assign(attributes, braceAttributes(match[3], next, file))
-      parent.children[index] = toExecInline(node, attributes)
+      const inline = toExecInline(node, attributes)
+      parent.children[index] = inline
       consumeMarker(parent, index + 1, match[0].length)
+      const glued = gluedWord(next)
+      if (glued) inline.gluedAt = glued
     })
     const markers = file.data.fenceMarkers ?? {}
     visit(tree, 'code', (node, index, parent) => {
@@ -106,6 +109,12 @@ function consumeMarker(parent: Parent, textIndex: number, length: number): void 
       ...(text.position.start.offset === undefined ? {} : { offset: text.position.start.offset + length }),
     }
   }
+}
+
+/** Where the prose left after a consumed marker starts, when it starts with a letter or digit. */
+function gluedWord(rest: Text): Point | undefined {
+  const start = rest.position?.start
+  return start && /^[\p{L}\p{N}]/u.test(rest.value) ? { ...start } : undefined
 }
 
 /** A Katacoda fence runs each of its lines as one command, as if pasted into a terminal. */

@@ -1,7 +1,7 @@
 // Nodes shellbook adds to mdast. The parser produces them; the planner gives each
 // command a cell id; the renderer turns them into HTML and Markdown.
 import type { Data, Literal, Node } from 'mdast'
-import type { Position } from 'unist'
+import type { Point, Position } from 'unist'
 
 /** Cell options as written (`{in=db exit=1 hidden}`, `{{execute T2}}`), values still raw strings. */
 export type RawAttributes = Record<string, string>
@@ -27,6 +27,8 @@ export interface ExecInline extends Literal {
   type: 'execInline'
   attributes: RawAttributes
   exec: ExecCommand
+  /** Where a word glued to the marker starts (`` `x`{{execute}}to find ``); unset when none is. */
+  gluedAt?: Point
   data?: Data
 }
 

@@ -1,0 +1,14 @@
+// Lint rules `shellbook check` runs on a parsed lesson: what can be told without running it.
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import { checkGluedMarkers } from './glued-markers.js'
+import { checkProseLanguage } from './prose-language.js'
+
+export { checkGluedMarkers } from './glued-markers.js'
+export { checkProseLanguage } from './prose-language.js'
+
+/** Run every lint rule on one parsed lesson file of `locale`; findings are warnings on `file`. */
+export function lintLesson(tree: Root, file: VFile, locale: string): void {
+  checkGluedMarkers(tree, file)
+  checkProseLanguage(tree, file, locale)
+}
