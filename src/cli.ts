@@ -2,8 +2,10 @@
 // (vfile-reporter) and progress on stderr; the exit code says whether everything held.
 import path from 'node:path'
 import { Command, Option } from 'commander'
+import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { build, type BuildResult } from './build.js'
+import { checkLessons } from './check-lessons.js'
 import { createRunProgress, formatImageEvent } from './progress.js'
 import type { RunEvent } from './run/events.js'
 import { ensureImages, MissingImageError } from './run/images.js'
@@ -76,6 +78,25 @@ export async function main(argv: string[]): Promise<number> {
     })
 
   program
+    .command('check')
+    .description('check lessons without running them (no Docker needed): input, translations, prose language, stale captures')
+    .argument('[slug...]', 'lessons to check (folders of --lessons); default: all')
+    .option('--lessons <dir>', 'lessons folder', 'lessons')
+    .addOption(new Option('--format <format>', 'text: positioned messages (vfile-reporter); json: one object per message, for CI').choices(['text', 'json']).default('text'))
+    .option('--frail', 'exit 1 on warnings too, not only on errors')
+    .action(async (slugs: string[], flags: { lessons: string; format: 'text' | 'json'; frail?: boolean }) => {
+      const result = await checkLessons({ lessonsDir: path.resolve(flags.lessons), slugs })
+      if (flags.format === 'json') {
+        process.stdout.write(JSON.stringify(messagesAsJson(result.files), null, 2) + '\n')
+      } else {
+        const report = reporter(result.files, { quiet: true })
+        writeErr(report || `${result.files.length} file(s) checked: no problems`)
+      }
+      const warned = result.files.some((file) => file.messages.length > 0 && file.messages.some((message) => message.fatal === false))
+      exitCode = !result.ok || (flags.frail === true && warned) ? 1 : 0
+    })
+
+  program
     .command('images')
     .description('make images available: present, pulled, or built offline from images/<name>/ as stand-ins')
     .argument('<name...>', 'image names as lessons write them, e.g. redis:alpine busybox')
@@ -107,6 +128,23 @@ function summaryLine(result: BuildResult, out: string): string {
   return ran > 0
     ? `build failed: see the messages above; what was captured is rendered in ${out}/`
     : 'build failed: see the messages above; no lesson ran'
+}
+
+/** `check --format json`: every message with its file, place, severity and rule. */
+function messagesAsJson(files: VFile[]) {
+  return files.flatMap((file) =>
+    file.messages.map((message) => ({
+      file: file.path,
+      line: message.line ?? null,
+      column: message.column ?? null,
+      endLine: message.place && 'start' in message.place ? message.place.end.line : null,
+      endColumn: message.place && 'start' in message.place ? message.place.end.column : null,
+      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+      ruleId: message.ruleId ?? null,
+      source: message.source ?? null,
+      reason: message.reason,
+    })),
+  )
 }
 
 type PullPolicy = 'missing' | 'never'

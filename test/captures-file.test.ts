@@ -67,7 +67,7 @@ describe('captures.json', () => {
   const broken: Array<[string, (text: string) => string, RegExp]> = [
     ['a trailing comma', (text) => text.replace('"lesson": "demo",', '"lesson": "demo",,'), /^3:20 .*Unexpected JSON syntax: property name expected/],
     ['a file cut in half', (text) => text.slice(0, text.length / 2), /Unexpected JSON syntax/],
-    ['a hand-edited exit code', (text) => text.replace('"exitCode": 0', '"exitCode": "zero"'), /^\d+:\d+ .*Unexpected value for `executions.0.cells.0.exitCode`: .*expected a captures.json written by shellbook/],
+    ['a hand-edited exit code', (text) => text.replace('"exitCode": 0', '"exitCode": "zero"'), /^\d+:\d+ .*Unexpected value for `executions.0.cells.0.exitCode` .*expected a captures.json written by shellbook/],
     ['an unknown format', (text) => text.replace('shellbook-captures/1', 'shellbook-captures/9'), /^2:13 .*Unexpected value for `format`/],
     ['another lesson', (text) => text.replace('"lesson": "demo"', '"lesson": "other"'), /^3:13 .*Unexpected lesson `other`, expected `demo`/],
     ['an empty file', () => '', /^1:1 .*Unexpected JSON syntax/],

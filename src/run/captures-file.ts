@@ -46,7 +46,7 @@ export async function readCaptures(lessonDir: string, slug: string): Promise<Loa
   if (!result.success) {
     const issue = result.error.issues[0]!
     const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the file'
-    broken(file, `Unexpected value for ${where}: ${issue.message}, expected a captures.json written by shellbook`, pointAtPath(text, issue.path))
+    broken(file, `Unexpected value for ${where} (${issue.message}), expected a captures.json written by shellbook`, pointAtPath(text, issue.path))
     return { file, exists: true }
   }
   if (result.data.lesson !== slug) {

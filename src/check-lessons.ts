@@ -1,0 +1,57 @@
+// `shellbook check`: everything the parser and planner can tell without running a command
+// and without Docker — bad input, unbound placeholders, translations that part from their
+// source, prose in the wrong language, glued markers, and captures that no longer match.
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { lintLesson } from './check/index.js'
+import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
+import { planExecutions } from './run/lesson-executions.js'
+
+export interface CheckOptions {
+  /** Folder of lessons; default `lessons`. */
+  lessonsDir: string
+  /** Lessons to check; default all. */
+  slugs?: string[]
+}
+
+export interface CheckResult {
+  /** Every file read, each with its messages. */
+  files: VFile[]
+  /** No fatal message. */
+  ok: boolean
+}
+
+export async function checkLessons(options: CheckOptions): Promise<CheckResult> {
+  if (!existsSync(options.lessonsDir)) {
+    const file = new VFile({ path: path.relative(process.cwd(), options.lessonsDir) || options.lessonsDir })
+    file.message('Unexpected missing lessons folder, expected a folder of `<slug>/lesson.yaml` and `<slug>/<locale>.md` (see --lessons)', {
+      ruleId: 'no-lessons', source: 'shellbook',
+    }).fatal = true
+    return { files: [file], ok: false }
+  }
+  const known = await findLessonSlugs(options.lessonsDir)
+  const files: VFile[] = []
+  for (const slug of options.slugs?.length ? options.slugs : known) {
+    if (!known.includes(slug)) {
+      const file = new VFile({ path: path.relative(process.cwd(), path.join(options.lessonsDir, slug)) })
+      file.message(`Unexpected lesson \`${slug}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`, { ruleId: 'unknown-lesson', source: 'shellbook' }).fatal = true
+      files.push(file)
+      continue
+    }
+    const lesson = await loadLesson(options.lessonsDir, slug)
+    files.push(...lesson.files)
+    for (const plan of lesson.plans) lintLesson(plan.tree, plan.file, plan.locale)
+    if (hasErrors(lesson) || lesson.plans.length === 0) continue
+    const planned = await planExecutions(lesson, false)
+    files.push(planned.captures.file)
+    for (const { decision } of planned.executions) {
+      if (decision.kind !== 'run') continue
+      decision.file.message(
+        `Unexpected stale captures: ${decision.reason}, expected captures.json to match what the lesson runs; run \`shellbook build\` with a Docker engine to refresh them`,
+        { place: decision.place, ruleId: 'stale-captures', source: 'shellbook' },
+      ).fatal = true
+    }
+  }
+  return { files, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
+}

@@ -1,0 +1,68 @@
+// `shellbook check` on lesson folders made to break one rule each (test/fixtures/check-lessons/<case>/,
+// expected messages in its expected-messages.json; regenerate with `npx vitest run -u`), on the
+// repository's own lessons, and as a CLI (exit codes, --format json, --frail). No Docker involved.
+import { execFile } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkLessons } from '../src/check-lessons.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const fixtures = path.join(root, 'test/fixtures/check-lessons')
+const cases = readdirSync(fixtures).sort()
+
+async function messagesOf(lessonsDir: string, slugs: string[] = []) {
+  const result = await checkLessons({ lessonsDir, slugs })
+  return result.files.flatMap((file) =>
+    file.messages.map((message) => `${path.basename(file.path)}:${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.ruleId}: ${message.reason}`),
+  )
+}
+
+function shellbook(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('node', ['bin/shellbook.js', 'check', ...args], { cwd: root, env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } }, (error, stdout, stderr) => {
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr })
+    })
+  })
+}
+
+describe('shellbook check', () => {
+  it('finds nothing in a clean lesson whose translations and captures match', async () => {
+    expect(await messagesOf(fixtures, ['clean'])).toEqual([])
+  })
+
+  it('finds nothing in the repository lessons: fr, zh and en of both, captures fresh', async () => {
+    expect(await messagesOf(path.join(root, 'lessons'))).toEqual([])
+  })
+
+  for (const name of cases.filter((name) => name !== 'clean')) {
+    it(`reports ${name}`, async () => {
+      const messages = await messagesOf(fixtures, [name])
+      expect(messages.length).toBeGreaterThan(0)
+      await expect(JSON.stringify(messages, null, 2) + '\n').toMatchFileSnapshot(path.join(fixtures, name, 'expected-messages.json'))
+    })
+  }
+
+  it('exits 0 on a clean lesson, 1 on errors; warnings fail only with --frail', async () => {
+    expect((await shellbook(['clean', '--lessons', fixtures])).code).toBe(0)
+    expect((await shellbook(['unbound', '--lessons', fixtures])).code).toBe(1)
+    const glued = await shellbook(['glued', '--lessons', fixtures])
+    expect(glued.code).toBe(0)
+    expect(glued.stderr).toMatch(/glued\/en\.md\n3:31-3:\d+ +warning +Unexpected word glued to `\{\{execute\}\}`/)
+    expect((await shellbook(['glued', '--lessons', fixtures, '--frail'])).code).toBe(1)
+  })
+
+  it('prints one JSON object per message with --format json', async () => {
+    const result = await shellbook(['stale', 'unbound', '--lessons', fixtures, '--format', 'json'])
+    expect(result.code).toBe(1)
+    const messages = JSON.parse(result.stdout) as Array<Record<string, unknown>>
+    expect(messages).toContainEqual({
+      file: 'test/fixtures/check-lessons/unbound/en.md', line: 5, column: 16, endLine: 5, endColumn: 22,
+      severity: 'error', ruleId: 'unbound-placeholder', source: 'shellbook',
+      reason: 'Unexpected placeholder `<ppid>` with no variable, expected a `ppid` entry under `vars` in lesson.yaml',
+    })
+    expect(messages.filter((message) => message['ruleId'] === 'stale-captures').map((message) => `${message['file']}:${message['line']}`).sort()).toEqual([
+      'test/fixtures/check-lessons/stale/en.md:3',
+    ])
+  })
+})
