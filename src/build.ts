@@ -2,6 +2,7 @@
 // frozen captures still cover, run the others on a host (writing their captures), render
 // the site from what was executed or frozen, and write out/report.json.
 import { existsSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { writeFileAtomic } from './files/write-atomic.js'
@@ -9,11 +10,14 @@ import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
 import type { LessonPlan } from './plan/types.js'
 import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
-import { EngineUnreachableError, probeEngine, type EngineInfo } from './run/engine.js'
+import { EngineUnreachableError, probeEngine } from './run/engine.js'
 import type { RunEventHandler } from './run/events.js'
+import { EngineImages } from './run/engine-images.js'
 import type { ImageEvent } from './run/images.js'
+import { currentBuildOwner } from './run/labels.js'
 import { planExecutions, type LessonExecutions } from './run/lesson-executions.js'
-import { executeLesson } from './run/execute-lesson.js'
+import { runExecutions, type PoolEngine } from './run/execution-pool.js'
+import { reapOrphans } from './run/reaper.js'
 import { thawExecution } from './run/captures-file.js'
 import type { LessonRun } from './run/types.js'
 
@@ -28,7 +32,14 @@ export interface BuildOptions {
   imagesDir: string
   /** Lessons to build; default all. */
   slugs?: string[]
-  host: 'local'
+  /** Where lessons run: a disposable Docker-in-Docker sandbox each, or this machine's engine; default `sandbox`. */
+  host?: 'sandbox' | 'local'
+  /** Executions at once; default `defaultJobs()`. The local host runs one at a time. */
+  jobs?: number
+  /** Docker endpoints (DOCKER_HOST values) to spread executions over; default the environment's one. */
+  engines?: string[]
+  /** Build only share `index` (1-based) of `count` of the lessons, chosen by sorted slug: a CI matrix's split. */
+  shard?: { index: number; count: number }
   /** Execute even when the frozen captures match: `true` for every lesson built, or the slugs to refresh. Default none. */
   refresh?: boolean | string[]
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
@@ -56,7 +67,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const unknown = [...(options.slugs ?? []), ...(Array.isArray(options.refresh) ? options.refresh : [])]
     .filter((slug, index, all) => !known.includes(slug) && all.indexOf(slug) === index)
     .map((slug) => unknownLesson(slug, known, options.lessonsDir))
-  const slugs = options.slugs?.length ? options.slugs.filter((slug) => known.includes(slug)) : known
+  const selected = options.slugs?.length ? options.slugs.filter((slug) => known.includes(slug)) : known
+  const slugs = options.shard ? shareOf(selected, options.shard) : selected
   const lessons = await Promise.all(slugs.map((slug) => loadLesson(options.lessonsDir, slug)))
   const sound = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
   const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, refreshes(options.refresh, lesson.slug))))
@@ -71,10 +83,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const due = planned.filter((lesson) => lesson.executions.some((execution) => execution.decision.kind === 'run'))
-  const engine = due.length > 0 ? await reachEngine(due) : undefined
-  for (const lesson of engine ? due : []) {
-    if (options.signal?.aborted) break
-    const runs = await executeLesson(lesson, engine!, options)
+  const engines = due.length > 0 ? await reachEngines(due, options) : []
+  if (engines.length > 0 && !options.signal?.aborted) {
+    const host = options.host ?? 'sandbox'
+    // One engine and one shell for every local lesson: they would see (and remove) each other's containers.
+    const jobs = host === 'local' ? 1 : Math.max(1, options.jobs ?? defaultJobs())
+    const runs = await runExecutions(due, {
+      host, jobs, engines, owner: currentBuildOwner(),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    })
     for (const [plan, run] of runs) outcomes.set(plan, { run, source: 'executed' })
   }
 
@@ -90,26 +108,58 @@ function refreshes(refresh: BuildOptions['refresh'], slug: string): boolean {
   return refresh === true || (Array.isArray(refresh) && refresh.includes(slug))
 }
 
+/** Executions at once by default: two per core (lessons mostly wait), as far as free memory holds a sandbox each (~512 MiB). */
+export function defaultJobs(): number {
+  return Math.max(1, Math.min(os.availableParallelism() * 2, Math.floor(os.freemem() / 2 ** 29)))
+}
+
+/** Lessons `index` (1-based), `index + count`, … of the sorted slugs: every shard of a matrix gets a fixed, disjoint share. */
+export function shareOf(slugs: readonly string[], shard: { index: number; count: number }): string[] {
+  return slugs.toSorted().filter((_slug, position) => position % shard.count === shard.index - 1)
+}
+
 /**
- * Probe the engine once. When it is unreachable, every execution that was due says where
- * and why it needed one; frozen captures are untouched and still render.
+ * Probe every engine; reap what dead builds left on the reachable ones. When none answers,
+ * every execution that was due says where and why it needed one; frozen captures still render.
  */
-async function reachEngine(due: LessonExecutions[]): Promise<EngineInfo | undefined> {
-  try {
-    return await probeEngine()
-  } catch (error) {
-    if (!(error instanceof EngineUnreachableError)) throw error
-    for (const { executions } of due) {
-      for (const { decision } of executions) {
-        if (decision.kind !== 'run') continue
-        const advice = decision.forced ? 'start a Docker engine' : 'start a Docker engine, or run `shellbook build --refresh` on a machine that has one'
-        decision.file.message(`Lesson needs execution: ${decision.reason}, but ${error.summary}; ${advice}`, {
-          place: decision.place, ruleId: 'needs-execution', source: 'shellbook',
-        }).fatal = true
-      }
+async function reachEngines(due: LessonExecutions[], options: BuildOptions): Promise<PoolEngine[]> {
+  const endpoints: Array<string | undefined> = options.engines?.length ? options.engines : [undefined]
+  const probes = await Promise.all(endpoints.map(async (endpoint) => {
+    try {
+      return { endpoint, info: await probeEngine(endpoint === undefined ? {} : { host: endpoint }) }
+    } catch (error) {
+      if (!(error instanceof EngineUnreachableError)) throw error
+      return { endpoint, error }
     }
-    return undefined
+  }))
+  const engines: PoolEngine[] = []
+  for (const probe of probes) {
+    if (!('info' in probe)) continue
+    await reapOrphans(probe.endpoint === undefined ? {} : { engine: probe.endpoint })
+    const imageOptions = {
+      imagesDir: options.imagesDir,
+      ...(options.pull === undefined ? {} : { pull: options.pull }),
+      ...(options.onImageEvent ? { onEvent: options.onImageEvent } : {}),
+    }
+    engines.push({ endpoint: probe.endpoint, info: probe.info, images: new EngineImages(probe.endpoint, imageOptions) })
   }
+  const failed = probes.flatMap((probe) => ('error' in probe ? [probe.error] : []))
+  if (engines.length > 0) {
+    // Some engines answer: the build goes on with them, and says which did not.
+    for (const error of failed) options.onEvent?.({ kind: 'engine-skipped', endpoint: error.endpoint, reason: error.summary })
+    return engines
+  }
+  const error = failed[0]!
+  for (const { executions } of due) {
+    for (const { decision } of executions) {
+      if (decision.kind !== 'run') continue
+      const advice = decision.forced ? 'start a Docker engine' : 'start a Docker engine, or run `shellbook build --refresh` on a machine that has one'
+      decision.file.message(`Lesson needs execution: ${decision.reason}, but ${error.summary}; ${advice}`, {
+        place: decision.place, ruleId: 'needs-execution', source: 'shellbook',
+      }).fatal = true
+    }
+  }
+  return []
 }
 
 function missingLessonsFolder(lessonsDir: string): BuildResult {

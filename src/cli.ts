@@ -1,14 +1,18 @@
 // The `shellbook` command. Parses arguments, runs the build, prints positioned messages
 // (vfile-reporter) and progress on stderr; the exit code says whether everything held.
 import path from 'node:path'
-import { Command, Option } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { build, type BuildResult } from './build.js'
+import { build, defaultJobs, type BuildResult } from './build.js'
 import { checkLessons } from './check-lessons.js'
-import { createRunProgress, formatImageEvent } from './progress.js'
+import { createLiveProgress, createRunProgress, formatImageEvent } from './progress.js'
 import type { RunEvent } from './run/events.js'
-import { ensureImages, MissingImageError } from './run/images.js'
+import { buildStandIn, ensureImages, MissingImageError, type ImageEvent } from './run/images.js'
+import { endpointOf, UnknownEngineError } from './run/endpoint.js'
+import { EngineUnreachableError, probeEngine } from './run/engine.js'
+import { reapOrphans, removeLabelled } from './run/reaper.js'
+import { LESSON_HOST_IMAGE } from './run/sandbox-host.js'
 
 /** Progress and messages go to stderr; once it is closed (`| head`), lines are dropped, never fatal. */
 let stderrOpen = true
@@ -29,26 +33,30 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('build')
-    .description('run the lessons and render out/site (HTML), out/md (Markdown) and out/report.json')
+    .description('run the lessons that need it and render out/site (HTML), out/md (Markdown) and out/report.json')
     .argument('[slug...]', 'lessons to build (folders of --lessons); default: all')
-    .addOption(new Option('--host <kind>', 'where lessons run: local = this machine\'s own engine').choices(['local']).default('local'))
+    .addOption(new Option('--host <kind>', 'where lessons run: sandbox = a disposable Docker-in-Docker host per lesson; local = this machine\'s own engine and shell').choices(['sandbox', 'local']).default('sandbox'))
+    .option('--jobs <n>', `executions at once (sandbox host); default ${defaultJobs()} on this machine`, positiveInteger)
+    .option('--engine <endpoint>', 'a Docker endpoint (unix:///path.sock, or a docker context name) to run lessons on; repeat it to spread lessons over several engines; default: the environment\'s', collect, [])
+    .option('--shard <i/n>', 'build only share i of n of the lessons (by sorted slug), for a CI matrix', shard)
     .option('--out <dir>', 'output folder', 'out')
     .option('--lessons <dir>', 'lessons folder', 'lessons')
     .option('--templates <dir>', 'templates folder', 'templates')
     .option('--images <dir>', 'offline image recipes folder', 'images')
     .option('--refresh [slugs]', 'execute even where the frozen captures (captures.json) match: every lesson built, or the comma-separated slugs given')
     .addOption(pullOption())
-    .action(async (slugs: string[], flags: { host: 'local'; out: string; lessons: string; templates: string; images: string; pull: PullPolicy; refresh?: true | string }) => {
+    .action(async (slugs: string[], flags: BuildFlags) => {
       const controller = new AbortController()
       const stop = () => controller.abort()
       process.once('SIGINT', stop).once('SIGTERM', stop)
-      const progress = createRunProgress(writeErr)
+      // A live block on a terminal; plain lines in CI, in a pipe, or a log file.
+      const progress = process.stderr.isTTY && !process.env['CI'] ? createLiveProgress(process.stderr) : createRunProgress(writeErr)
       // Said once, when the first lesson is about to execute (frozen lessons touch nothing).
       let warned = false
       const onEvent = (event: RunEvent) => {
         if (event.kind === 'captures-stale' && flags.host === 'local' && !warned) {
           warned = true
-          writeErr('warning: --host local runs the lessons on this machine\'s own Docker engine and shell')
+          progress.line('warning: --host local runs the lessons on this machine\'s own Docker engine and shell, one at a time')
         }
         progress.onEvent(event)
       }
@@ -60,12 +68,16 @@ export async function main(argv: string[]): Promise<number> {
           imagesDir: path.resolve(flags.images),
           slugs,
           host: flags.host,
+          ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
+          engines: await Promise.all(flags.engine.map(endpointOf)),
+          ...(flags.shard === undefined ? {} : { shard: flags.shard }),
           refresh: typeof flags.refresh === 'string' ? flags.refresh.split(',').map((slug) => slug.trim()).filter(Boolean) : flags.refresh === true,
           pull: flags.pull === 'missing',
           signal: controller.signal,
           onEvent,
-          onImageEvent: (event) => formatImageEvent(event, writeErr),
+          onImageEvent: (event) => progress.line(formatImageEvent(event)),
         })
+        progress.stop()
         const report = reporter(result.files, { quiet: true })
         if (report) writeErr(report)
         writeErr(summaryLine(result, flags.out))
@@ -74,6 +86,34 @@ export async function main(argv: string[]): Promise<number> {
       } finally {
         progress.stop()
         process.off('SIGINT', stop).off('SIGTERM', stop)
+      }
+    })
+
+  program
+    .command('hosts')
+    .description('the lesson host image sandboxes start from')
+    .command('build')
+    .description('build the lesson-host image from images/lesson-host/ (debootstrap, no registry); kept while its recipe is unchanged')
+    .option('--engine <endpoint>', 'engine to build it on; repeat for several; default: the environment\'s', collect, [])
+    .option('--images <dir>', 'offline image recipes folder', 'images')
+    .option('--force', 'rebuild even when the engine has it from the same recipe')
+    .action(async (flags: { engine: string[]; images: string; force?: boolean }) => {
+      const endpoints: Array<string | undefined> = flags.engine.length > 0 ? await Promise.all(flags.engine.map(endpointOf)) : [undefined]
+      for (const endpoint of endpoints) {
+        const options = {
+          imagesDir: path.resolve(flags.images),
+          pull: false,
+          onEvent: (event: ImageEvent) => writeErr(formatImageEvent(event)),
+          ...(endpoint === undefined ? {} : { host: endpoint }),
+        }
+        try {
+          const [image] = flags.force ? [await buildStandIn(LESSON_HOST_IMAGE, options)] : await ensureImages([LESSON_HOST_IMAGE], options)
+          writeErr(`${LESSON_HOST_IMAGE}  ${image!.id}${endpoint === undefined ? '' : `  on ${endpoint}`}`)
+        } catch (error) {
+          if (!(error instanceof MissingImageError)) throw error
+          writeErr(`error  ${error.message}  missing-image`)
+          exitCode = 1
+        }
       }
     })
 
@@ -97,6 +137,30 @@ export async function main(argv: string[]): Promise<number> {
     })
 
   program
+    .command('clean')
+    .description('remove the containers, volumes and networks that builds killed before their cleanup left behind (their owner process is gone)')
+    .option('--engine <endpoint>', 'engine to clean; repeat for several; default: the environment\'s', collect, [])
+    .option('--all', 'remove every shellbook resource, also those of builds still running')
+    .action(async (flags: { engine: string[]; all?: true }) => {
+      const endpoints: Array<string | undefined> = flags.engine.length > 0 ? await Promise.all(flags.engine.map(endpointOf)) : [undefined]
+      for (const endpoint of endpoints) {
+        const on = endpoint === undefined ? {} : { engine: endpoint }
+        const where = endpoint ?? 'the default engine'
+        try {
+          // Asked first: an engine that does not answer must not read as "nothing to remove".
+          await probeEngine(endpoint === undefined ? {} : { host: endpoint })
+        } catch (error) {
+          if (!(error instanceof EngineUnreachableError)) throw error
+          writeErr(`error  ${error.message}  engine-unreachable`)
+          exitCode = 1
+          continue
+        }
+        const removed = flags.all === true ? await removeLabelled({ ...on, all: true }) : await reapOrphans(on)
+        writeErr(`removed ${removed.containers} container(s), ${removed.volumes} volume(s), ${removed.networks} network(s) ${flags.all === true ? 'of shellbook' : 'left by dead builds'} on ${where}`)
+      }
+    })
+
+  program
     .command('images')
     .description('make images available: present, pulled, or built offline from images/<name>/ as stand-ins')
     .argument('<name...>', 'image names as lessons write them, e.g. redis:alpine busybox')
@@ -107,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
         const images = await ensureImages(names, {
           imagesDir: path.resolve(flags.images),
           pull: flags.pull === 'missing',
-          onEvent: (event) => formatImageEvent(event, writeErr),
+          onEvent: (event) => writeErr(formatImageEvent(event)),
         })
         for (const image of images) writeErr(`${image.name}  ${image.id}${image.standIn ? '  (stand-in)' : ''}`)
       } catch (error) {
@@ -117,7 +181,13 @@ export async function main(argv: string[]): Promise<number> {
       }
     })
 
-  await program.parseAsync(argv)
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    if (!(error instanceof UnknownEngineError)) throw error
+    writeErr(`error  ${error.message}  unknown-engine`)
+    return 2
+  }
   return exitCode
 }
 
@@ -148,6 +218,37 @@ function messagesAsJson(files: VFile[]) {
 }
 
 type PullPolicy = 'missing' | 'never'
+
+interface BuildFlags {
+  host: 'sandbox' | 'local'
+  jobs?: number
+  engine: string[]
+  shard?: { index: number; count: number }
+  out: string
+  lessons: string
+  templates: string
+  images: string
+  pull: PullPolicy
+  refresh?: true | string
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
+  return number
+}
+
+/** `2/4` → share 2 of 4. */
+function shard(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const [index, count] = [Number(match?.[1]), Number(match?.[2])]
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, such as 2/4')
+  return { index, count }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
 
 /** `--pull`, as docker's own: whether an image the engine lacks is pulled before a stand-in is built. */
 function pullOption(): Option {

@@ -42,7 +42,7 @@ describe('execution key', () => {
   it('chains lesson.yaml fields, then variables and cells in order', async () => {
     const key = await keyOf(lesson)
     expect(key.links.map((link) => link.link)).toEqual([
-      'config:images', 'config:host', 'config:timeout', 'config:setup', 'config:teardown', 'config:vars', 'config:waits', 'config:containers', 'config:terminal',
+      'config:images', 'config:host', 'config:network', 'config:timeout', 'config:setup', 'config:teardown', 'config:vars', 'config:waits', 'config:containers', 'config:terminal',
       'cell:c1', 'var:box', 'cell:c2', 'cell:c3',
     ])
     expect(key.key).toBe(key.links.at(-1)!.key)

@@ -24,8 +24,8 @@ it('says a long cell is still running, then how it ended', () => {
   progress.onEvent({ kind: 'cell-end', slug: 'x', cell, capture })
   vi.advanceTimersByTime(20_000)
   expect(lines).toEqual([
-    '  … c5 line 15  apt-get install psmisc  still running (5.0 s)',
-    '  … c5 line 15  apt-get install psmisc  still running (10.0 s)',
-    '  ✓ c5 line 15  apt-get install psmisc  12.3 s',
+    '  … x c5 line 15  apt-get install psmisc  still running (5.0 s)',
+    '  … x c5 line 15  apt-get install psmisc  still running (10.0 s)',
+    '  ✓ x c5 line 15  apt-get install psmisc  12.3 s',
   ])
 })

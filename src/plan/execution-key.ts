@@ -7,7 +7,7 @@ import type { LessonConfig } from './lesson-config.js'
 import type { LessonPlan, Step } from './types.js'
 
 /** The fields of lesson.yaml that change what runs, in chain order (title and source do not). */
-export const executableConfigFields = ['images', 'host', 'timeout', 'setup', 'teardown', 'vars', 'waits', 'containers', 'terminal'] as const
+export const executableConfigFields = ['images', 'host', 'network', 'timeout', 'setup', 'teardown', 'vars', 'waits', 'containers', 'terminal'] as const
 
 export type ExecutableConfigField = (typeof executableConfigFields)[number]
 

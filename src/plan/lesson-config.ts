@@ -13,8 +13,10 @@ export const lessonConfigSchema = z
     source: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/).optional(),
     /** Images the lesson needs, made available before it starts. */
     images: z.array(z.string().min(1)).default([]),
-    /** Host kind; only `local` exists so far. */
-    host: z.enum(['local']).default('local'),
+    /** Host kind the lesson needs, when it needs one (`--host` overrides); default: the build's (`sandbox`). */
+    host: z.enum(['sandbox', 'local']).optional(),
+    /** Outside network for the lesson's sandbox (`apt-get install` from a mirror); default none. */
+    network: z.boolean().default(false),
     /** Default cell timeout, in seconds. */
     timeout: z.number().positive().default(30),
     /** Hidden commands run before the first cell and after the last. */

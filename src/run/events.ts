@@ -4,9 +4,10 @@ import type { CellCapture } from './types.js'
 
 export type RunEvent =
   | { kind: 'captures-frozen'; slug: string; locales: string[]; capturedAt: string }
-  | { kind: 'captures-stale'; slug: string; locales: string[]; reason: string }
+  | { kind: 'captures-stale'; slug: string; locales: string[]; reason: string; /** DOCKER_HOST value of the engine it runs on; undefined for the environment's. */ engine?: string }
   | { kind: 'lesson-start'; slug: string; locale: string; cells: number }
-  | { kind: 'images-ready'; slug: string; images: string[]; standIns: string[] }
+  | { kind: 'engine-skipped'; endpoint: string; reason: string }
+  | { kind: 'host-ready'; slug: string; host: string; durationMs: number }
   | { kind: 'var'; slug: string; name: string; value: string }
   | { kind: 'cell-start'; slug: string; cell: Cell; index: number; total: number }
   | { kind: 'cell-end'; slug: string; cell: Cell; capture: CellCapture }

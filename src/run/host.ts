@@ -10,6 +10,10 @@ export interface Host {
   start(): Promise<void>
   /** Always called, also after failures: remove what the lesson left behind. */
   stop(): Promise<void>
+  /** The engine the lesson's own `docker` talks to, when it is not the build's (a sandbox's inner engine); called after start. */
+  describeEngine?(): Promise<{ engineVersion: string; kernel: string; os: string }>
+  /** Time start() took, in ms, once started. */
+  readyMs?: number
 }
 
 /** A host problem that points at the cell that causes it, when one does. */

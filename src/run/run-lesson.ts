@@ -14,7 +14,7 @@ import type { CellCapture, LessonRun, Provenance } from './types.js'
 
 export interface RunLessonOptions {
   host: Host
-  /** Engine and images, known before the lesson starts; times are filled in here. */
+  /** Engine and images, known before the lesson starts; the host kind, a sandbox's own engine and the times are filled in here. */
   provenance: Omit<Provenance, 'startedAt' | 'finishedAt'>
   onEvent?: RunEventHandler
   /** Aborting sends Ctrl-C to the running command (as a terminal would) and stops the lesson; cleanup still happens. */
@@ -30,9 +30,15 @@ const failureTailLines = 12
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
   const runner = new LessonRunner(plan, options)
   const startedAt = new Date()
+  let provenance: Omit<Provenance, 'startedAt' | 'finishedAt'> = { ...options.provenance, hostKind: options.host.kind }
   options.onEvent?.({ kind: 'lesson-start', slug: plan.slug, locale: plan.locale, cells: plan.cells.length })
   try {
-    if (await runner.startHost()) await runner.runAll()
+    if (await runner.startHost()) {
+      options.onEvent?.({ kind: 'host-ready', slug: plan.slug, host: options.host.kind, durationMs: options.host.readyMs ?? Date.now() - startedAt.getTime() })
+      // A sandbox runs the lesson's `docker` on its own engine: that is the one to record.
+      if (options.host.describeEngine) provenance = { ...provenance, ...(await options.host.describeEngine()) }
+      await runner.runAll()
+    }
   } finally {
     await runner.closeSessions()
     await options.host.stop()
@@ -41,7 +47,7 @@ export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Pr
   options.onEvent?.({ kind: 'lesson-end', slug: plan.slug, ok, durationMs: Date.now() - startedAt.getTime() })
   return {
     slug: plan.slug,
-    provenance: { ...options.provenance, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() },
+    provenance: { ...provenance, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() },
     cells: runner.captures,
     vars: runner.vars,
   }

@@ -112,7 +112,8 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
   it('fails on a setup command at its line in lesson.yaml, skips the cells, and still runs the teardown', async () => {
     const mark = '/tmp/shellbook-badsetup-teardown'
     await rm(mark, { force: true })
-    const result = await shellbook(['build', 'badsetup', '--lessons', lessons])
+    // --host local: the teardown's mark must land on this machine, where the test can read it.
+    const result = await shellbook(['build', 'badsetup', '--lessons', lessons, '--host', 'local'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/badsetup\/lesson\.yaml\n4:5-4:19 +error +Unexpected exit status 2 from the setup command `ls \/nope-setup` of lesson\.yaml, expected it to exit 0 +setup-failed/)
     const report = JSON.parse(await readFile(path.join(result.out, 'report.json'), 'utf8')) as Report
@@ -136,7 +137,7 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString()
         // c1 started the container; c2 is a 120 s sleep: interrupt it, once (a second one forces exit).
-        if (!sent && stderr.includes('✓ c1')) sent = child.kill(signal)
+        if (!sent && stderr.includes('✓ interrupted c1')) sent = child.kill(signal)
       })
       const started = Date.now()
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve))

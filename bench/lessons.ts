@@ -1,0 +1,21 @@
+// Lessons made up for benchmarks: `count` folders of one English lesson running `command`.
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+export async function makeLessons(count: number, command: string, images: string[] = []): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-bench-lessons-'))
+  for (let index = 1; index <= count; index++) {
+    const slug = `bench-${String(index).padStart(3, '0')}`
+    await mkdir(path.join(dir, slug))
+    await writeFile(path.join(dir, slug, 'lesson.yaml'), `title: {en: Bench ${index}}\nimages: [${images.join(', ')}]\n`)
+    await writeFile(path.join(dir, slug, 'en.md'), `# Bench ${index}\n\nRun \`${command}\`{{execute}}\n`)
+  }
+  return dir
+}
+
+/** Median of a list of numbers. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}

@@ -1,0 +1,139 @@
+// Run every due execution of a build: `jobs` workers, spread over the engines, each
+// execution on a host of its own (a fresh sandbox, or the local engine). When the last
+// execution of a lesson ends, its captures.json is updated (see captures-update.ts).
+import { pointOfText } from '../plan/point-of-text.js'
+import type { ExecutionGroup } from '../plan/translations.js'
+import type { LessonPlan } from '../plan/types.js'
+import { freezeRun, thawExecution } from './captures-file.js'
+import type { FrozenExecution } from './captures-schema.js'
+import { updateCaptures } from './captures-update.js'
+import type { EngineInfo } from './engine.js'
+import type { EngineImages } from './engine-images.js'
+import type { RunEventHandler } from './events.js'
+import type { Host } from './host.js'
+import { MissingImageError } from './images.js'
+import type { BuildOwner } from './labels.js'
+import type { LessonExecutions } from './lesson-executions.js'
+import { createLocalHost } from './local-host.js'
+import { runLesson } from './run-lesson.js'
+import { createSandboxHost, LESSON_HOST_IMAGE } from './sandbox-host.js'
+import type { ImageProvenance, LessonRun } from './types.js'
+
+/** An engine the pool may run on, with its image cache. */
+export interface PoolEngine {
+  /** DOCKER_HOST value; undefined for the environment's. */
+  endpoint: string | undefined
+  info: EngineInfo
+  images: EngineImages
+}
+
+export interface PoolOptions {
+  host: 'sandbox' | 'local'
+  /** Executions at once; at least 1. */
+  jobs: number
+  /** At least one; worker k runs on engine k mod n. */
+  engines: PoolEngine[]
+  owner: BuildOwner
+  onEvent?: RunEventHandler
+  /** Stops handing out executions; the running ones get Ctrl-C through runLesson. */
+  signal?: AbortSignal
+}
+
+interface Unit {
+  planned: LessonExecutions
+  group: ExecutionGroup
+  reason: string
+}
+
+/** What one lesson's executions produced so far; written out when none is left. */
+interface LessonProgress {
+  left: number
+  done: Array<{ group: ExecutionGroup; frozen?: FrozenExecution }>
+}
+
+/** Run the due executions; returns the run of every plan that got one (thawed, so pages read as from captures.json). */
+export async function runExecutions(lessons: LessonExecutions[], options: PoolOptions): Promise<Map<LessonPlan, LessonRun>> {
+  const queue: Unit[] = lessons.flatMap((planned) =>
+    planned.executions.flatMap(({ group, decision }) => (decision.kind === 'run' ? [{ planned, group, reason: decision.reason }] : [])),
+  )
+  const progress = new Map(lessons.map((planned) => [planned, { left: queue.filter((unit) => unit.planned === planned).length, done: [] } as LessonProgress]))
+  const runs = new Map<LessonPlan, LessonRun>()
+  const imageFailures = new Set<LessonExecutions>()
+
+  const runUnit = async (unit: Unit, engine: PoolEngine) => {
+    const { planned, group } = unit
+    const lessonProgress = progress.get(planned)!
+    let frozen: FrozenExecution | undefined
+    try {
+      const images = await prepareImages(planned, engine, options, imageFailures)
+      if (!images || options.signal?.aborted) return
+      options.onEvent?.({
+        kind: 'captures-stale', slug: planned.lesson.slug, locales: group.plans.map((plan) => plan.locale), reason: unit.reason,
+        ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
+      })
+      const run = await runLesson(group.runner, {
+        host: createHost(group.runner, engine, images, options),
+        provenance: { hostKind: options.host, engineVersion: engine.info.serverVersion, kernel: engine.info.kernel, os: engine.info.os, images },
+        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      const candidate = freezeRun(run, group.key.links, group.runner.cells.map((cell) => cell.id))
+      for (const plan of group.plans) runs.set(plan, thawExecution(planned.lesson.slug, candidate))
+      if (succeeded(group.runner, run) && !options.signal?.aborted) frozen = candidate
+    } finally {
+      lessonProgress.done.push(frozen ? { group, frozen } : { group })
+      lessonProgress.left -= 1
+      if (lessonProgress.left === 0) await updateCaptures(planned, lessonProgress.done)
+    }
+  }
+
+  const worker = async (index: number) => {
+    const engine = options.engines[index % options.engines.length]!
+    for (let unit = queue.shift(); unit; unit = queue.shift()) {
+      if (options.signal?.aborted) {
+        // Not started: counted as done (nothing to write), so the lesson's captures still settle.
+        const lessonProgress = progress.get(unit.planned)!
+        lessonProgress.done.push({ group: unit.group })
+        lessonProgress.left -= 1
+        if (lessonProgress.left === 0) await updateCaptures(unit.planned, lessonProgress.done)
+        continue
+      }
+      await runUnit(unit, engine)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, queue.length)) }, (_, index) => worker(index)))
+  return runs
+}
+
+function createHost(plan: LessonPlan, engine: PoolEngine, images: ImageProvenance[], options: PoolOptions): Host {
+  if (options.host === 'local') return createLocalHost(plan)
+  return createSandboxHost(plan, {
+    ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
+    owner: options.owner,
+    images: images.map((image) => image.name),
+    network: plan.config.network,
+  })
+}
+
+/** The lesson's images (and the lesson host's) on this engine; a missing one is reported once, at its line in lesson.yaml. */
+async function prepareImages(planned: LessonExecutions, engine: PoolEngine, options: PoolOptions, failures: Set<LessonExecutions>): Promise<ImageProvenance[] | undefined> {
+  if (failures.has(planned)) return undefined
+  const { lesson } = planned
+  try {
+    // The lesson host is shellbook's own image, built from images/lesson-host/: never pulled.
+    if (options.host === 'sandbox') await engine.images.ensure([LESSON_HOST_IMAGE], false)
+    return await engine.images.ensure(lesson.config?.images ?? [])
+  } catch (error) {
+    if (!(error instanceof MissingImageError)) throw error
+    failures.add(planned)
+    const place = pointOfText(lesson.configFile, error.image)
+    lesson.configFile.message(error.message, { place, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
+    return undefined
+  }
+}
+
+/** A run is worth freezing when every cell ran as expected and no message marked it failed. */
+function succeeded(plan: LessonPlan, run: LessonRun): boolean {
+  const failed = [plan.file, plan.configFile].some((file) => file.messages.some((message) => message.fatal === true))
+  return !failed && plan.cells.every((cell) => ['ok', 'norun'].includes(run.cells[cell.id]?.status ?? 'missing'))
+}
