@@ -149,7 +149,7 @@ describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
     expect(inside).toMatch(/^\s*1 root .* sh$/m)
   })
 
-  it('zh: the container has its own pid namespace and shares the cgroup namespace the host reports', async () => {
+  it('zh: the container has its own pid namespace and shares the cgroup and user namespaces the host reports', async () => {
     const { vars } = lessonRun('container-namespaces')
     const shimNs = capture('container-namespaces', (c) => c.cwd === `/proc/${vars.shim_pid}/ns`)
     const boxNs = capture('container-namespaces', (c) => c.cwd === `/proc/${vars.box_pid}/ns`)
@@ -158,6 +158,8 @@ describe.skipIf(skipWithoutEngine)('seed lessons on the local engine', () => {
     expect(inode(boxNs.output, 'pid')).not.toBe(inode(shimNs.output, 'pid'))
     expect(inode(shimNs.output, 'cgroup')).toBe(/\d+/.exec((await observed.cgroupShim)!)?.[0])
     expect(inode(boxNs.output, 'cgroup')).toBe(vars.cgroup_ns)
+    // The summary says so: the container's user namespace is the host's.
+    expect(inode(boxNs.output, 'user')).toBe(inode(shimNs.output, 'user'))
   })
 
   it('zh: the page is Chinese and its prose numbers equal the output beside them', async () => {
