@@ -60,19 +60,48 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
   const runs = new Map<LessonPlan, LessonRun>()
   const imageFailures = new Set<LessonExecutions>()
 
-  const runUnit = async (unit: Unit, engine: PoolEngine) => {
+  /** An execution is over (ran, failed, or never started): when it is its lesson's last, write the lesson's captures. */
+  const settle = async (unit: Unit, frozen?: FrozenExecution) => {
+    const lessonProgress = progress.get(unit.planned)!
+    lessonProgress.done.push(frozen ? { group: unit.group, frozen } : { group: unit.group })
+    lessonProgress.left -= 1
+    if (lessonProgress.left === 0) await updateCaptures(unit.planned, lessonProgress.done)
+  }
+
+  /** Take the next execution off the queue, with its images ready and its host created (a sandbox already starting). */
+  const claim = async (engine: PoolEngine): Promise<Claimed | undefined> => {
+    for (let unit = queue.shift(); unit; unit = queue.shift()) {
+      const images = options.signal?.aborted ? undefined : await prepareImages(unit.planned, engine, options, imageFailures)
+      if (!images || options.signal?.aborted) {
+        await settle(unit)
+        continue
+      }
+      const host = createHost(unit.group.runner, engine, images, options)
+      // A sandbox starts at once, so the next lesson's start hides behind the current lesson's run.
+      const started = host.kind === 'sandbox' ? host.start() : undefined
+      started?.catch(() => undefined) // reported by runLesson, which awaits it
+      return { unit, engine, images, host, ...(started ? { started } : {}) }
+    }
+    return undefined
+  }
+
+  const runClaimed = async ({ unit, engine, images, host, started }: Claimed) => {
     const { planned, group } = unit
-    const lessonProgress = progress.get(planned)!
     let frozen: FrozenExecution | undefined
     try {
-      const images = await prepareImages(planned, engine, options, imageFailures)
-      if (!images || options.signal?.aborted) return
+      if (options.signal?.aborted) {
+        // Claimed but never run: its sandbox goes as it came.
+        await started?.catch(() => undefined)
+        await host.stop()
+        return
+      }
       options.onEvent?.({
         kind: 'captures-stale', slug: planned.lesson.slug, locales: group.plans.map((plan) => plan.locale), reason: unit.reason,
         ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
       })
       const run = await runLesson(group.runner, {
-        host: createHost(group.runner, engine, images, options),
+        host,
+        ...(started ? { started } : {}),
         provenance: { hostKind: options.host, engineVersion: engine.info.serverVersion, kernel: engine.info.kernel, os: engine.info.os, images },
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
@@ -81,28 +110,34 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
       for (const plan of group.plans) runs.set(plan, thawExecution(planned.lesson.slug, candidate))
       if (succeeded(group.runner, run) && !options.signal?.aborted) frozen = candidate
     } finally {
-      lessonProgress.done.push(frozen ? { group, frozen } : { group })
-      lessonProgress.left -= 1
-      if (lessonProgress.left === 0) await updateCaptures(planned, lessonProgress.done)
+      await settle(unit, frozen)
     }
   }
 
   const worker = async (index: number) => {
     const engine = options.engines[index % options.engines.length]!
-    for (let unit = queue.shift(); unit; unit = queue.shift()) {
-      if (options.signal?.aborted) {
-        // Not started: counted as done (nothing to write), so the lesson's captures still settle.
-        const lessonProgress = progress.get(unit.planned)!
-        lessonProgress.done.push({ group: unit.group })
-        lessonProgress.left -= 1
-        if (lessonProgress.left === 0) await updateCaptures(unit.planned, lessonProgress.done)
-        continue
-      }
-      await runUnit(unit, engine)
+    for (let current = await claim(engine); current; ) {
+      // The next sandbox starts once this one is up (not before: starts at once share the CPU),
+      // while this lesson runs. The local host is one engine and one shell: nothing may start
+      // before the current lesson ends.
+      await current.started?.catch(() => undefined)
+      const upcoming = options.host === 'sandbox' ? claim(engine) : undefined
+      await runClaimed(current)
+      current = upcoming ? await upcoming : await claim(engine)
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, queue.length)) }, (_, index) => worker(index)))
   return runs
+}
+
+/** An execution taken off the queue by a worker. */
+interface Claimed {
+  unit: Unit
+  engine: PoolEngine
+  images: ImageProvenance[]
+  host: Host
+  /** The host's start(), already called (sandboxes start while the worker's previous lesson runs). */
+  started?: Promise<void>
 }
 
 function createHost(plan: LessonPlan, engine: PoolEngine, images: ImageProvenance[], options: PoolOptions): Host {

@@ -14,6 +14,8 @@ import type { CellCapture, LessonRun, Provenance } from './types.js'
 
 export interface RunLessonOptions {
   host: Host
+  /** The host's start(), when the caller already called it (a pool starts the next sandbox early); default: called here. */
+  started?: Promise<void>
   /** Engine and images, known before the lesson starts; the host kind, a sandbox's own engine and the times are filled in here. */
   provenance: Omit<Provenance, 'startedAt' | 'finishedAt'>
   onEvent?: RunEventHandler
@@ -64,7 +66,7 @@ class LessonRunner {
   /** Start the host; a HostError becomes a message and every cell is marked skipped. */
   async startHost(): Promise<boolean> {
     try {
-      await this.options.host.start()
+      await (this.options.started ?? this.options.host.start())
       return true
     } catch (error) {
       if (!(error instanceof HostError)) throw error

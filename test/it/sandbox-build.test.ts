@@ -129,6 +129,25 @@ describe.skipIf(skipWithoutEngine)('shellbook build on sandbox hosts', () => {
     }, 120_000)
   }
 
+  it('removes the sandbox it had already started for the next lesson when Ctrl-C comes first', async () => {
+    // --jobs 1: while `a-interrupted` runs, the worker starts `b-db`'s sandbox ahead; Ctrl-C must take both away.
+    const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-sandbox-lessons-'))
+    await cp(path.join(root, 'test/fixtures/cli-lessons/interrupted'), path.join(lessons, 'a-interrupted'), { recursive: true })
+    await cp(path.join(root, 'test/fixtures/sandbox-lessons/db-twice'), path.join(lessons, 'b-db'), { recursive: true })
+    const out = await mkdtemp(path.join(tmpdir(), 'shellbook-sandbox-out-'))
+    const { child, stderr } = await startUntil(['build', '--lessons', lessons, '--out', out, '--jobs', '1'], '✓ a-interrupted c1')
+    // Both sandboxes exist: the running one and the one started ahead.
+    for (let tries = 0; (await labelled()).filter((line) => line.startsWith('container')).length < 2 && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect((await labelled()).filter((line) => line.startsWith('container'))).toHaveLength(2)
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+    child.kill('SIGINT')
+    expect(await closed, stderr()).toBe(130)
+    expect(stderr()).not.toContain('▶ b-db')
+    expect(await labelled()).toEqual([])
+  }, 120_000)
+
   it('builds a deterministic share of the lessons with --shard', async () => {
     const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-shard-'))
     for (const slug of ['a', 'b', 'c', 'd', 'e']) {
