@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       const stop = () => controller.abort()
       process.once('SIGINT', stop).once('SIGTERM', stop)
       // A live block on a terminal; plain lines in CI, in a pipe, or a log file.
-      const progress = process.stderr.isTTY && !process.env['CI'] ? createLiveProgress(process.stderr) : createRunProgress(writeErr)
+      const progress = process.stderr.isTTY && (process.stderr.rows ?? 0) > 0 && !process.env['CI'] ? createLiveProgress(process.stderr) : createRunProgress(writeErr)
       // Said once, when the first lesson is about to execute (frozen lessons touch nothing).
       let warned = false
       const onEvent = (event: RunEvent) => {
