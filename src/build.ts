@@ -4,9 +4,10 @@
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/write-atomic.js'
 import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
+import { missingLessonsFolder, unknownLesson } from './plan/lesson-folders.js'
 import type { LessonPlan } from './plan/types.js'
 import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
@@ -32,9 +33,9 @@ export interface BuildOptions {
   imagesDir: string
   /** Lessons to build; default all. */
   slugs?: string[]
-  /** Where lessons run: a disposable Docker-in-Docker sandbox each, or this machine's engine; default `sandbox`. */
+  /** Where lessons run: a disposable Docker-in-Docker sandbox each, or this machine's engine; default each lesson's lesson.yaml `host`, else `sandbox`. */
   host?: 'sandbox' | 'local'
-  /** Executions at once; default `defaultJobs()`. The local host runs one at a time. */
+  /** Executions at once; default `defaultJobs()`. Local executions take turns. */
   jobs?: number
   /** Docker endpoints (DOCKER_HOST values) to spread executions over; default the environment's one. */
   engines?: string[]
@@ -62,7 +63,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  if (!existsSync(options.lessonsDir)) return missingLessonsFolder(options.lessonsDir)
+  if (!existsSync(options.lessonsDir)) return noLessons(options.lessonsDir)
   const known = await findLessonSlugs(options.lessonsDir)
   const unknown = [...(options.slugs ?? []), ...(Array.isArray(options.refresh) ? options.refresh : [])]
     .filter((slug, index, all) => !known.includes(slug) && all.indexOf(slug) === index)
@@ -85,11 +86,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const due = planned.filter((lesson) => lesson.executions.some((execution) => execution.decision.kind === 'run'))
   const engines = due.length > 0 ? await reachEngines(due, options) : []
   if (engines.length > 0 && !options.signal?.aborted) {
-    const host = options.host ?? 'sandbox'
-    // One engine and one shell for every local lesson: they would see (and remove) each other's containers.
-    const jobs = host === 'local' ? 1 : Math.max(1, options.jobs ?? defaultJobs())
     const runs = await runExecutions(due, {
-      host, jobs, engines, owner: currentBuildOwner(),
+      ...(options.host === undefined ? {} : { host: options.host }),
+      jobs: Math.max(1, options.jobs ?? defaultJobs()),
+      engines,
+      owner: currentBuildOwner(),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     })
@@ -162,18 +163,6 @@ async function reachEngines(due: LessonExecutions[], options: BuildOptions): Pro
   return []
 }
 
-function missingLessonsFolder(lessonsDir: string): BuildResult {
-  const file = new VFile({ path: path.relative(process.cwd(), lessonsDir) || lessonsDir })
-  file.message('Unexpected missing lessons folder, expected a folder of `<slug>/lesson.yaml` and `<slug>/<locale>.md` (see --lessons)', {
-    ruleId: 'no-lessons', source: 'shellbook',
-  }).fatal = true
-  return { files: [file], lessons: [], report: buildReport([]), ok: false }
-}
-
-/** A slug on the command line with no lesson folder: a message of its own. */
-function unknownLesson(slug: string, known: string[], lessonsDir: string): VFile {
-  const file = new VFile({ path: path.relative(process.cwd(), path.join(lessonsDir, slug)) })
-  const expected = known.length > 0 ? `one of ${known.map((name) => `\`${name}\``).join(', ')}` : 'a folder holding lesson.yaml'
-  file.message(`Unexpected lesson \`${slug}\`, expected ${expected}`, { ruleId: 'unknown-lesson', source: 'shellbook' }).fatal = true
-  return file
+function noLessons(lessonsDir: string): BuildResult {
+  return { files: [missingLessonsFolder(lessonsDir)], lessons: [], report: buildReport([]), ok: false }
 }

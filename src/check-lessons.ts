@@ -2,10 +2,10 @@
 // and without Docker — bad input, unbound placeholders, translations that part from their
 // source, prose in the wrong language, glued markers, and captures that no longer match.
 import { existsSync } from 'node:fs'
-import path from 'node:path'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { lintLesson } from './check/index.js'
 import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
+import { missingLessonsFolder, unknownLesson } from './plan/lesson-folders.js'
 import { planExecutions } from './run/lesson-executions.js'
 
 export interface CheckOptions {
@@ -23,20 +23,12 @@ export interface CheckResult {
 }
 
 export async function checkLessons(options: CheckOptions): Promise<CheckResult> {
-  if (!existsSync(options.lessonsDir)) {
-    const file = new VFile({ path: path.relative(process.cwd(), options.lessonsDir) || options.lessonsDir })
-    file.message('Unexpected missing lessons folder, expected a folder of `<slug>/lesson.yaml` and `<slug>/<locale>.md` (see --lessons)', {
-      ruleId: 'no-lessons', source: 'shellbook',
-    }).fatal = true
-    return { files: [file], ok: false }
-  }
+  if (!existsSync(options.lessonsDir)) return { files: [missingLessonsFolder(options.lessonsDir)], ok: false }
   const known = await findLessonSlugs(options.lessonsDir)
   const files: VFile[] = []
   for (const slug of options.slugs?.length ? options.slugs : known) {
     if (!known.includes(slug)) {
-      const file = new VFile({ path: path.relative(process.cwd(), path.join(options.lessonsDir, slug)) })
-      file.message(`Unexpected lesson \`${slug}\`, expected one of ${known.map((name) => `\`${name}\``).join(', ')}`, { ruleId: 'unknown-lesson', source: 'shellbook' }).fatal = true
-      files.push(file)
+      files.push(unknownLesson(slug, known, options.lessonsDir))
       continue
     }
     const lesson = await loadLesson(options.lessonsDir, slug)

@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     .command('build')
     .description('run the lessons that need it and render out/site (HTML), out/md (Markdown) and out/report.json')
     .argument('[slug...]', 'lessons to build (folders of --lessons); default: all')
-    .addOption(new Option('--host <kind>', 'where lessons run: sandbox = a disposable Docker-in-Docker host per lesson; local = this machine\'s own engine and shell').choices(['sandbox', 'local']).default('sandbox'))
+    .addOption(new Option('--host <kind>', 'where lessons run: sandbox = a disposable Docker-in-Docker host per lesson; local = this machine\'s own engine and shell; default: each lesson\'s lesson.yaml `host`, else sandbox').choices(['sandbox', 'local']))
     .option('--jobs <n>', `executions at once (sandbox host); default ${defaultJobs()} on this machine`, positiveInteger)
     .option('--engine <endpoint>', 'a Docker endpoint (unix:///path.sock, or a docker context name) to run lessons on; repeat it to spread lessons over several engines; default: the environment\'s', collect, [])
     .option('--shard <i/n>', 'build only share i of n of the lessons (by sorted slug), for a CI matrix', shard)
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       // Said once, when the first lesson is about to execute (frozen lessons touch nothing).
       let warned = false
       const onEvent = (event: RunEvent) => {
-        if (event.kind === 'captures-stale' && flags.host === 'local' && !warned) {
+        if (event.kind === 'captures-stale' && event.host === 'local' && !warned) {
           warned = true
           progress.line('warning: --host local runs the lessons on this machine\'s own Docker engine and shell, one at a time')
         }
@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
           templatesDir: path.resolve(flags.templates),
           imagesDir: path.resolve(flags.images),
           slugs,
-          host: flags.host,
+          ...(flags.host === undefined ? {} : { host: flags.host }),
           ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
           engines: await Promise.all(flags.engine.map(endpointOf)),
           ...(flags.shard === undefined ? {} : { shard: flags.shard }),
@@ -220,7 +220,7 @@ function messagesAsJson(files: VFile[]) {
 type PullPolicy = 'missing' | 'never'
 
 interface BuildFlags {
-  host: 'sandbox' | 'local'
+  host?: 'sandbox' | 'local'
   jobs?: number
   engine: string[]
   shard?: { index: number; count: number }

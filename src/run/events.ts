@@ -1,10 +1,18 @@
 // Progress of a build as a tagged union of events; the CLI is one consumer of them.
 import type { Cell } from '../plan/types.js'
-import type { CellCapture } from './types.js'
+import type { CellCapture, Provenance } from './types.js'
 
 export type RunEvent =
   | { kind: 'captures-frozen'; slug: string; locales: string[]; capturedAt: string }
-  | { kind: 'captures-stale'; slug: string; locales: string[]; reason: string; /** DOCKER_HOST value of the engine it runs on; undefined for the environment's. */ engine?: string }
+  | {
+      kind: 'captures-stale'
+      slug: string
+      locales: string[]
+      reason: string
+      host: Provenance['hostKind']
+      /** DOCKER_HOST value of the engine it runs on; undefined for the environment's. */
+      engine?: string
+    }
   | { kind: 'lesson-start'; slug: string; locale: string; cells: number }
   | { kind: 'engine-skipped'; endpoint: string; reason: string }
   | { kind: 'host-ready'; slug: string; host: string; durationMs: number }

@@ -28,8 +28,9 @@ export interface PoolEngine {
 }
 
 export interface PoolOptions {
-  host: 'sandbox' | 'local'
-  /** Executions at once; at least 1. */
+  /** Host kind for every execution; default each lesson's lesson.yaml `host`, else `sandbox`. */
+  host?: 'sandbox' | 'local'
+  /** Executions at once; at least 1. Local executions never overlap one another. */
   jobs: number
   /** At least one; worker k runs on engine k mod n. */
   engines: PoolEngine[]
@@ -59,6 +60,8 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
   const progress = new Map(lessons.map((planned) => [planned, { left: queue.filter((unit) => unit.planned === planned).length, done: [] } as LessonProgress]))
   const runs = new Map<LessonPlan, LessonRun>()
   const imageFailures = new Set<LessonExecutions>()
+  // The local host is one engine and one shell: its executions take turns.
+  let localTurn: Promise<void> = Promise.resolve()
 
   /** An execution is over (ran, failed, or never started): when it is its lesson's last, write the lesson's captures. */
   const settle = async (unit: Unit, frozen?: FrozenExecution) => {
@@ -71,12 +74,13 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
   /** Take the next execution off the queue, with its images ready and its host created (a sandbox already starting). */
   const claim = async (engine: PoolEngine): Promise<Claimed | undefined> => {
     for (let unit = queue.shift(); unit; unit = queue.shift()) {
-      const images = options.signal?.aborted ? undefined : await prepareImages(unit.planned, engine, options, imageFailures)
+      const kind = hostKindOf(unit, options)
+      const images = options.signal?.aborted ? undefined : await prepareImages(unit.planned, kind, engine, imageFailures)
       if (!images || options.signal?.aborted) {
         await settle(unit)
         continue
       }
-      const host = createHost(unit.group.runner, engine, images, options)
+      const host = createHost(unit.group.runner, kind, engine, images, options)
       // A sandbox starts at once, so the next lesson's start hides behind the current lesson's run.
       const started = host.kind === 'sandbox' ? host.start() : undefined
       started?.catch(() => undefined) // reported by runLesson, which awaits it
@@ -85,7 +89,7 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
     return undefined
   }
 
-  const runClaimed = async ({ unit, engine, images, host, started }: Claimed) => {
+  const runOne = async ({ unit, engine, images, host, started }: Claimed) => {
     const { planned, group } = unit
     let frozen: FrozenExecution | undefined
     try {
@@ -96,13 +100,13 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
         return
       }
       options.onEvent?.({
-        kind: 'captures-stale', slug: planned.lesson.slug, locales: group.plans.map((plan) => plan.locale), reason: unit.reason,
+        kind: 'captures-stale', slug: planned.lesson.slug, locales: group.plans.map((plan) => plan.locale), reason: unit.reason, host: host.kind,
         ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
       })
       const run = await runLesson(group.runner, {
         host,
         ...(started ? { started } : {}),
-        provenance: { hostKind: options.host, engineVersion: engine.info.serverVersion, kernel: engine.info.kernel, os: engine.info.os, images },
+        provenance: { hostKind: host.kind, engineVersion: engine.info.serverVersion, kernel: engine.info.kernel, os: engine.info.os, images },
         ...(options.onEvent ? { onEvent: options.onEvent } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       })
@@ -114,14 +118,20 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
     }
   }
 
+  const runClaimed = (claimed: Claimed): Promise<void> => {
+    if (claimed.host.kind !== 'local') return runOne(claimed)
+    const turn = localTurn.then(() => runOne(claimed))
+    localTurn = turn.catch(() => undefined)
+    return turn
+  }
+
   const worker = async (index: number) => {
     const engine = options.engines[index % options.engines.length]!
     for (let current = await claim(engine); current; ) {
       // The next sandbox starts once this one is up (not before: starts at once share the CPU),
-      // while this lesson runs. The local host is one engine and one shell: nothing may start
-      // before the current lesson ends.
+      // while this lesson runs. After a local lesson, nothing is claimed before it ends.
       await current.started?.catch(() => undefined)
-      const upcoming = options.host === 'sandbox' ? claim(engine) : undefined
+      const upcoming = current.host.kind === 'sandbox' ? claim(engine) : undefined
       await runClaimed(current)
       current = upcoming ? await upcoming : await claim(engine)
     }
@@ -140,8 +150,13 @@ interface Claimed {
   started?: Promise<void>
 }
 
-function createHost(plan: LessonPlan, engine: PoolEngine, images: ImageProvenance[], options: PoolOptions): Host {
-  if (options.host === 'local') return createLocalHost(plan)
+/** `--host` when given, else what the lesson asks for, else a sandbox. */
+function hostKindOf(unit: Unit, options: PoolOptions): 'sandbox' | 'local' {
+  return options.host ?? unit.group.runner.config.host ?? 'sandbox'
+}
+
+function createHost(plan: LessonPlan, kind: 'sandbox' | 'local', engine: PoolEngine, images: ImageProvenance[], options: PoolOptions): Host {
+  if (kind === 'local') return createLocalHost(plan)
   return createSandboxHost(plan, {
     ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
     owner: options.owner,
@@ -151,12 +166,12 @@ function createHost(plan: LessonPlan, engine: PoolEngine, images: ImageProvenanc
 }
 
 /** The lesson's images (and the lesson host's) on this engine; a missing one is reported once, at its line in lesson.yaml. */
-async function prepareImages(planned: LessonExecutions, engine: PoolEngine, options: PoolOptions, failures: Set<LessonExecutions>): Promise<ImageProvenance[] | undefined> {
+async function prepareImages(planned: LessonExecutions, kind: 'sandbox' | 'local', engine: PoolEngine, failures: Set<LessonExecutions>): Promise<ImageProvenance[] | undefined> {
   if (failures.has(planned)) return undefined
   const { lesson } = planned
   try {
     // The lesson host is shellbook's own image, built from images/lesson-host/: never pulled.
-    if (options.host === 'sandbox') await engine.images.ensure([LESSON_HOST_IMAGE], false)
+    if (kind === 'sandbox') await engine.images.ensure([LESSON_HOST_IMAGE], false)
     return await engine.images.ensure(lesson.config?.images ?? [])
   } catch (error) {
     if (!(error instanceof MissingImageError)) throw error

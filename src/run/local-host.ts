@@ -6,6 +6,7 @@ import { containersCreatedBy } from '../plan/plan-lesson.js'
 import type { LessonPlan } from '../plan/types.js'
 import { docker } from './docker.js'
 import { HostError, type Host } from './host.js'
+import { LABELS } from './labels.js'
 import { DEFAULT_LOCAL_SHELL } from './session.js'
 
 export function createLocalHost(plan: LessonPlan): Host {
@@ -27,14 +28,16 @@ export function createLocalHost(plan: LessonPlan): Host {
       }
     },
     async stop() {
-      const created = (await containerIds()).filter((id) => !existing.has(id))
+      // Sandboxes of the same build run beside a local lesson on this engine: never the lesson's to remove.
+      const sandboxes = new Set(await containerIds(['--filter', `label=${LABELS.build}`]))
+      const created = (await containerIds()).filter((id) => !existing.has(id) && !sandboxes.has(id))
       if (created.length > 0) await docker(['rm', '-f', '-v', ...created])
     },
   }
 }
 
-async function containerIds(): Promise<string[]> {
-  const result = await docker(['ps', '-a', '-q', '--no-trunc'])
+async function containerIds(filters: string[] = []): Promise<string[]> {
+  const result = await docker(['ps', '-a', '-q', '--no-trunc', ...filters])
   return result.stdout.split('\n').filter(Boolean)
 }
 

@@ -148,6 +148,24 @@ describe.skipIf(skipWithoutEngine)('shellbook build on sandbox hosts', () => {
     expect(await labelled()).toEqual([])
   }, 120_000)
 
+  it('runs a lesson whose lesson.yaml says `host: local` on this engine, beside sandboxes it leaves alone', async () => {
+    const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-mixed-'))
+    for (const [slug, config] of [['mine', 'host: local\n'], ['boxed', '']] as const) {
+      await mkdir(path.join(lessons, slug))
+      await writeFile(path.join(lessons, slug, 'lesson.yaml'), `title: {en: ${slug}}\n${config}`)
+      await writeFile(path.join(lessons, slug, 'en.md'), `# ${slug}\n\n\`hostname\`{{execute}}\n\n\`sleep 2\`{{execute}}\n`)
+    }
+    const result = await shellbook(['build', '--lessons', lessons, '--jobs', '2'])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain("warning: --host local runs the lessons on this machine's own Docker engine")
+    const built = await report(result.out)
+    expect(built.lessons.map((lesson) => `${lesson.slug} ${lesson.provenance?.hostKind}`)).toEqual(['boxed sandbox', 'mine local'])
+    const hostnames = await Promise.all(['boxed', 'mine'].map(async (slug) => (await readFile(path.join(result.out, `md/en/${slug}.md`), 'utf8')).match(/\$ hostname\n(.*)\n/)?.[1]))
+    expect(hostnames[0]).toBe('lesson-host')
+    expect(hostnames[1]).not.toBe('lesson-host')
+    expect(await labelled()).toEqual([])
+  }, 120_000)
+
   it('builds a deterministic share of the lessons with --shard', async () => {
     const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-shard-'))
     for (const slug of ['a', 'b', 'c', 'd', 'e']) {
