@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[slug...]', 'lessons to build (folders of --lessons); default: all')
     .addOption(new Option('--host <kind>', 'where lessons run: sandbox = a disposable Docker-in-Docker host per lesson; local = this machine\'s own engine and shell; default: each lesson\'s lesson.yaml `host`, else sandbox').choices(['sandbox', 'local']))
     .option('--jobs <n>', `executions at once (sandbox host); default ${defaultJobs()} on this machine`, positiveInteger)
-    .option('--engine <endpoint>', 'a Docker endpoint (unix:///path.sock, or a docker context name) to run lessons on; repeat it to spread lessons over several engines; default: the environment\'s', collect, [])
+    .addOption(new Option('--engine <endpoint>', 'a Docker endpoint (unix:///path.sock, or a docker context name) to run lessons on; repeat it to spread lessons over several engines').argParser(collect).default([], 'the environment\'s'))
     .option('--shard <i/n>', 'build only share i of n of the lessons (by sorted slug), for a CI matrix', shard)
     .option('--out <dir>', 'output folder', 'out')
     .option('--lessons <dir>', 'lessons folder', 'lessons')
@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('the lesson host image sandboxes start from')
     .command('build')
     .description('build the lesson-host image from images/lesson-host/ (debootstrap, no registry); kept while its recipe is unchanged')
-    .option('--engine <endpoint>', 'engine to build it on; repeat for several; default: the environment\'s', collect, [])
+    .addOption(new Option('--engine <endpoint>', 'engine to build it on; repeat for several').argParser(collect).default([], 'the environment\'s'))
     .option('--images <dir>', 'offline image recipes folder', 'images')
     .option('--force', 'rebuild even when the engine has it from the same recipe')
     .action(async (flags: { engine: string[]; images: string; force?: boolean }) => {
@@ -139,7 +139,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('clean')
     .description('remove the containers, volumes and networks that builds killed before their cleanup left behind (their owner process is gone)')
-    .option('--engine <endpoint>', 'engine to clean; repeat for several; default: the environment\'s', collect, [])
+    .addOption(new Option('--engine <endpoint>', 'engine to clean; repeat for several').argParser(collect).default([], 'the environment\'s'))
     .option('--all', 'remove every shellbook resource, also those of builds still running')
     .action(async (flags: { engine: string[]; all?: true }) => {
       const endpoints: Array<string | undefined> = flags.engine.length > 0 ? await Promise.all(flags.engine.map(endpointOf)) : [undefined]

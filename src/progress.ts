@@ -4,6 +4,7 @@
 import { createLogUpdate } from 'log-update'
 import type { RunEvent } from './run/events.js'
 import type { ImageEvent } from './run/images.js'
+import { LESSON_HOST_IMAGE } from './run/sandbox-run.js'
 
 type Write = (line: string) => void
 
@@ -136,7 +137,7 @@ export function formatImageEvent(event: ImageEvent): string {
     case 'image-build':
       return `  image ${event.name}: building ${event.recipe === 'lesson-host' ? 'the lesson host' : 'a stand-in'} from images/${event.recipe}/ (${event.cause})…`
     case 'image-ready': {
-      const what = event.standIn ? 'stand-in' : 'image'
+      const what = event.name === LESSON_HOST_IMAGE ? 'lesson host' : event.standIn ? 'stand-in' : 'image'
       return `  image ${event.name}: ${what} ${event.id.replace(/^sha256:/, '').slice(0, 12)} ready (${event.source}, ${seconds(event.durationMs)})`
     }
   }
