@@ -29,11 +29,12 @@ async function copyLessons(): Promise<string> {
   return dir
 }
 
-async function offlineBuild(lessonsDir: string, events: RunEvent[] = []): Promise<BuildResult & { outDir: string }> {
+async function offlineBuild(lessonsDir: string, events: RunEvent[] = [], refresh?: string[]): Promise<BuildResult & { outDir: string }> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'shellbook-offline-out-'))
   const result = await build({
     lessonsDir, outDir, templatesDir: path.join(root, 'templates'), imagesDir: path.join(root, 'images'), host: 'local', pull: false,
     onEvent: (event) => events.push(event),
+    ...(refresh ? { refresh } : {}),
   })
   return { ...result, outDir }
 }
@@ -92,6 +93,19 @@ describe('offline builds from frozen captures', () => {
     // The translations still match their captures: rendered, and told they now diverge.
     expect(result.report.lessons.filter((lesson) => lesson.slug === 'container-processes').map((lesson) => `${lesson.locale} ${lesson.captures}`)).toEqual(['en frozen', 'fr undefined', 'zh frozen'])
     expect(messages(result).filter((message) => message.includes('translation-diverges'))).toHaveLength(2)
+    expect(await capturesOf(lessonsDir, 'container-processes')).toBe(before)
+  })
+
+  it('--refresh of one named lesson asks execution of that one only', async () => {
+    const lessonsDir = await copyLessons()
+    const before = await capturesOf(lessonsDir, 'container-processes')
+    const result = await offlineBuild(lessonsDir, [], ['container-processes'])
+    expect(messages(result).filter((message) => message.includes('needs-execution'))).toEqual([
+      expect.stringMatching(/^fr\.md:3:2 needs-execution Lesson needs execution: --refresh asked for it, but no Docker engine answers at unix:\/\/\/nonexistent\.sock; start a Docker engine$/),
+    ])
+    expect(result.report.lessons.filter((lesson) => lesson.captures === 'frozen').map((lesson) => lesson.slug)).toEqual([
+      'container-namespaces', 'container-namespaces', 'container-namespaces',
+    ])
     expect(await capturesOf(lessonsDir, 'container-processes')).toBe(before)
   })
 
