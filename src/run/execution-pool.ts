@@ -1,6 +1,8 @@
 // Run every due execution of a build: `jobs` workers, spread over the engines, each
 // execution on a host of its own (a fresh sandbox, or the local engine). When the last
 // execution of a lesson ends, its captures.json is updated (see captures-update.ts).
+import os from 'node:os'
+import pLimit from 'p-limit'
 import { pointOfText } from '../plan/point-of-text.js'
 import type { ExecutionGroup } from '../plan/translations.js'
 import type { LessonPlan } from '../plan/types.js'
@@ -62,6 +64,8 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
   const imageFailures = new Set<LessonExecutions>()
   // The local host is one engine and one shell: its executions take turns.
   let localTurn: Promise<void> = Promise.resolve()
+  // Booting a sandbox's engine is CPU work: more boots at once than cores only slow each one down.
+  const startSlot = pLimit(Math.max(1, os.availableParallelism()))
 
   /** An execution is over (ran, failed, or never started): when it is its lesson's last, write the lesson's captures. */
   const settle = async (unit: Unit, frozen?: FrozenExecution) => {
@@ -82,7 +86,7 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
       }
       const host = createHost(unit.group.runner, kind, engine, images, options)
       // A sandbox starts at once, so the next lesson's start hides behind the current lesson's run.
-      const started = host.kind === 'sandbox' ? host.start() : undefined
+      const started = host.kind === 'sandbox' ? startSlot(() => host.start()) : undefined
       started?.catch(() => undefined) // reported by runLesson, which awaits it
       return { unit, engine, images, host, ...(started ? { started } : {}) }
     }
