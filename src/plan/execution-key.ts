@@ -2,7 +2,6 @@
 // step (variable evaluation or cell) in order. Prose never enters it, so prose edits and
 // translations keep the key; any change to what runs changes the key from that link on.
 import { createHash } from 'node:crypto'
-import type { Position } from 'unist'
 import type { LessonConfig } from './lesson-config.js'
 import type { LessonPlan, Step } from './types.js'
 
@@ -48,18 +47,10 @@ export function stepLink(step: Step): string {
   return step.kind === 'var' ? `var:${step.name}` : `cell:${step.cell.id}`
 }
 
-/** Where a link stands: a config field in lesson.yaml, a step in the lesson file. */
-export function linkPlace(plan: LessonPlan, link: string): { file: 'config' | 'lesson'; position?: Position; field?: ExecutableConfigField } {
-  const [kind, name] = splitLink(link)
-  if (kind === 'config') return { file: 'config', field: name as ExecutableConfigField }
-  const step = plan.steps.find((candidate) => stepLink(candidate) === link)
-  if (!step) return { file: 'lesson' }
-  return { file: 'lesson', position: step.kind === 'var' ? step.position : step.cell.position }
-}
-
-function splitLink(link: string): [string, string] {
-  const colon = link.indexOf(':')
-  return [link.slice(0, colon), link.slice(colon + 1)]
+/** What link `index` of a plan's chain covers: the chain is the config fields, then the steps, in order. */
+export function linkSubject(plan: LessonPlan, index: number): { field: ExecutableConfigField } | { step: Step } {
+  const fields = executableConfigFields.length
+  return index < fields ? { field: executableConfigFields[index]! } : { step: plan.steps[index - fields]! }
 }
 
 /** JSON with object keys sorted, so that YAML key order never changes a key. */

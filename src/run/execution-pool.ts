@@ -59,7 +59,8 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
   const queue: Unit[] = lessons.flatMap((planned) =>
     planned.executions.flatMap(({ group, decision }) => (decision.kind === 'run' ? [{ planned, group, reason: decision.reason }] : [])),
   )
-  const progress = new Map(lessons.map((planned) => [planned, { left: queue.filter((unit) => unit.planned === planned).length, done: [] } as LessonProgress]))
+  const progress = new Map<LessonExecutions, LessonProgress>(lessons.map((planned) => [planned, { left: 0, done: [] }]))
+  for (const unit of queue) progress.get(unit.planned)!.left += 1
   const runs = new Map<LessonPlan, LessonRun>()
   const imageFailures = new Set<LessonExecutions>()
   // The local host is one engine and one shell: its executions take turns.
@@ -115,7 +116,8 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
         ...(options.signal ? { signal: options.signal } : {}),
       })
       const candidate = freezeRun(run, group.key.links, group.runner.cells.map((cell) => cell.id))
-      for (const plan of group.plans) runs.set(plan, thawExecution(planned.lesson.slug, candidate))
+      const thawed = thawExecution(planned.lesson.slug, candidate)
+      for (const plan of group.plans) runs.set(plan, thawed)
       if (succeeded(group.runner, run) && !options.signal?.aborted) frozen = candidate
     } finally {
       await settle(unit, frozen)

@@ -3,7 +3,7 @@
 // stored execution.
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { linkPlace, stepLink } from '../plan/execution-key.js'
+import { linkSubject } from '../plan/execution-key.js'
 import { pointOfText } from '../plan/point-of-text.js'
 import type { ExecutionGroup } from '../plan/translations.js'
 import type { CapturesDocument, FrozenExecution } from './captures-schema.js'
@@ -29,20 +29,20 @@ export function freshness(group: ExecutionGroup, captures: CapturesDocument | un
     const last = plan.cells.at(-1)?.position ?? firstCell
     return { kind: 'stale', reason: `a command after this one was removed ${since}`, file: plan.file, place: last }
   }
-  const changed = links[common]!
-  const place = linkPlace(plan, changed.link)
-  if (place.file === 'config') {
+  const subject = linkSubject(plan, common)
+  if ('field' in subject) {
     return {
       kind: 'stale',
-      reason: `lesson.yaml \`${place.field}\` changed ${since}`,
+      reason: `lesson.yaml \`${subject.field}\` changed ${since}`,
       file: plan.configFile,
-      place: pointPosition(place.field ? pointOfText(plan.configFile, `${place.field}:`) : { line: 1, column: 1 }),
+      place: pointPosition(pointOfText(plan.configFile, `${subject.field}:`)),
     }
   }
+  const { step } = subject
   const isNew = common >= execution.chain.length
-  const step = plan.steps.find((candidate) => stepLink(candidate) === changed.link)
-  const what = step?.kind === 'var' ? `the first use of variable \`${step.name}\`` : step ? `command \`${step.cell.command}\`` : 'a step'
-  return { kind: 'stale', reason: `${what} ${isNew ? 'is new' : 'changed'} ${since}`, file: plan.file, place: place.position ?? firstCell }
+  const what = step.kind === 'var' ? `the first use of variable \`${step.name}\`` : `command \`${step.cell.command}\``
+  const place = step.kind === 'var' ? step.position : step.cell.position
+  return { kind: 'stale', reason: `${what} ${isNew ? 'is new' : 'changed'} ${since}`, file: plan.file, place }
 }
 
 /** The stored execution sharing the longest chain prefix with the group's. */
