@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--images <dir>', 'offline image recipes folder', 'images')
     .option('--force', 'rebuild even when the engine has it from the same recipe')
     .action(async (flags: { engine: string[]; images: string; force?: boolean }) => {
-      const endpoints: Array<string | undefined> = flags.engine.length > 0 ? await Promise.all(flags.engine.map(endpointOf)) : [undefined]
+      const endpoints = await enginesOrDefault(flags.engine)
       for (const endpoint of endpoints) {
         const options = {
           imagesDir: path.resolve(flags.images),
@@ -132,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
         const report = reporter(result.files, { quiet: true })
         writeErr(report || `${result.files.length} file(s) checked: no problems`)
       }
-      const warned = result.files.some((file) => file.messages.length > 0 && file.messages.some((message) => message.fatal === false))
+      const warned = result.files.some((file) => file.messages.some((message) => message.fatal === false))
       exitCode = !result.ok || (flags.frail === true && warned) ? 1 : 0
     })
 
@@ -142,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--engine <endpoint>', 'engine to clean; repeat for several').argParser(collect).default([], 'the environment\'s'))
     .option('--all', 'remove every shellbook resource, also those of builds still running')
     .action(async (flags: { engine: string[]; all?: true }) => {
-      const endpoints: Array<string | undefined> = flags.engine.length > 0 ? await Promise.all(flags.engine.map(endpointOf)) : [undefined]
+      const endpoints = await enginesOrDefault(flags.engine)
       for (const endpoint of endpoints) {
         const on = endpoint === undefined ? {} : { engine: endpoint }
         const where = endpoint ?? 'the default engine'
@@ -244,6 +244,11 @@ function shard(value: string): { index: number; count: number } {
   const [index, count] = [Number(match?.[1]), Number(match?.[2])]
   if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected i/n with 1 ≤ i ≤ n, such as 2/4')
   return { index, count }
+}
+
+/** `--engine` values as endpoints; none given: the environment's engine (undefined). */
+async function enginesOrDefault(values: readonly string[]): Promise<Array<string | undefined>> {
+  return values.length > 0 ? Promise.all(values.map(endpointOf)) : [undefined]
 }
 
 function collect(value: string, previous: string[]): string[] {
