@@ -8,9 +8,9 @@ import { VFile } from 'vfile'
 import { parseLesson } from '../src/parse/index.js'
 import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
-import { currentBuildOwner } from '../src/run/labels.js'
-import { createSandboxHost } from '../src/run/sandbox-host.js'
-import { ShellSession } from '../src/run/session.js'
+import { currentBuildOwner } from '../src/run/engine/labels.js'
+import { createSandboxHost } from '../src/run/hosts/sandbox-host.js'
+import { ShellSession } from '../src/run/session/session.js'
 import { median } from './lessons.js'
 
 const run = promisify(execFile)

@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session.js'
+import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
 
 const run = promisify(execFile)
 const cells = Number(process.env.BENCH_CELLS ?? 500)

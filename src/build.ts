@@ -5,22 +5,12 @@ import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import { writeFileAtomic } from './files/write-atomic.js'
-import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
-import { missingLessonsFolder, unknownLesson } from './plan/lesson-folders.js'
-import type { LessonPlan } from './plan/types.js'
+import { writeFileAtomic } from './files/index.js'
+import { findLessonSlugs, hasErrors, loadLesson, missingLessonsFolder, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
 import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
-import { EngineUnreachableError, probeEngine } from './run/engine.js'
-import type { RunEventHandler } from './run/events.js'
-import { EngineImages } from './run/engine-images.js'
-import type { ImageEvent } from './run/images.js'
-import { currentBuildOwner } from './run/labels.js'
-import { planExecutions, type LessonExecutions } from './run/lesson-executions.js'
-import { runExecutions, type PoolEngine } from './run/execution-pool.js'
-import { reapOrphans } from './run/reaper.js'
-import { thawExecution } from './run/captures-file.js'
-import type { LessonRun } from './run/types.js'
+import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
+import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
 
 export interface BuildOptions {
   /** Folder of lessons; default `lessons`. */
@@ -32,22 +22,22 @@ export interface BuildOptions {
   /** Offline image recipes; default `images`. */
   imagesDir: string
   /** Lessons to build; default all. */
-  slugs?: string[]
+  slugs?: string[] | undefined
   /** Where lessons run: a disposable Docker-in-Docker sandbox each, or this machine's engine; default each lesson's lesson.yaml `host`, else `sandbox`. */
-  host?: 'sandbox' | 'local'
+  host?: HostKind | undefined
   /** Executions at once; default `defaultJobs()`. Local executions take turns. */
-  jobs?: number
+  jobs?: number | undefined
   /** Docker endpoints (DOCKER_HOST values) to spread executions over; default the environment's one. */
-  engines?: string[]
+  engines?: string[] | undefined
   /** Build only share `index` (1-based) of `count` of the lessons, chosen by sorted slug: a CI matrix's split. */
-  shard?: { index: number; count: number }
+  shard?: { index: number; count: number } | undefined
   /** Execute even when the frozen captures match: `true` for every lesson built, or the slugs to refresh. Default none. */
-  refresh?: boolean | string[]
+  refresh?: boolean | string[] | undefined
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
-  pull?: boolean
-  onEvent?: RunEventHandler
-  onImageEvent?: (event: ImageEvent) => void
-  signal?: AbortSignal
+  pull?: boolean | undefined
+  onEvent?: RunEventHandler | undefined
+  onImageEvent?: ((event: ImageEvent) => void) | undefined
+  signal?: AbortSignal | undefined
 }
 
 /** How a rendered plan got its output. */
@@ -127,7 +117,7 @@ async function reachEngines(due: LessonExecutions[], options: BuildOptions): Pro
   const endpoints: Array<string | undefined> = options.engines?.length ? options.engines : [undefined]
   const probes = await Promise.all(endpoints.map(async (endpoint) => {
     try {
-      return { endpoint, info: await probeEngine(endpoint === undefined ? {} : { host: endpoint }) }
+      return { endpoint, info: await probeEngine({ engine: endpoint }) }
     } catch (error) {
       if (!(error instanceof EngineUnreachableError)) throw error
       return { endpoint, error }

@@ -4,15 +4,14 @@
 import { existsSync } from 'node:fs'
 import type { VFile } from 'vfile'
 import { lintLesson } from './check/index.js'
-import { findLessonSlugs, hasErrors, loadLesson } from './plan/index.js'
-import { missingLessonsFolder, unknownLesson } from './plan/lesson-folders.js'
-import { planExecutions } from './run/lesson-executions.js'
+import { findLessonSlugs, hasErrors, loadLesson, missingLessonsFolder, unknownLesson } from './plan/index.js'
+import { planExecutions } from './captures/index.js'
 
 export interface CheckOptions {
   /** Folder of lessons; default `lessons`. */
   lessonsDir: string
   /** Lessons to check; default all. */
-  slugs?: string[]
+  slugs?: string[] | undefined
 }
 
 export interface CheckResult {

@@ -5,14 +5,10 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { build, defaultJobs, type BuildResult } from './build.js'
+import type { HostKind } from './plan/index.js'
 import { checkLessons } from './check-lessons.js'
 import { createLiveProgress, createRunProgress, formatImageEvent } from './progress.js'
-import type { RunEvent } from './run/events.js'
-import { buildStandIn, ensureImages, MissingImageError, type ImageEvent } from './run/images.js'
-import { endpointOf, UnknownEngineError } from './run/endpoint.js'
-import { EngineUnreachableError, probeEngine } from './run/engine.js'
-import { reapOrphans, removeLabelled } from './run/reaper.js'
-import { LESSON_HOST_IMAGE } from './run/sandbox-host.js'
+import { type RunEvent, buildStandIn, ensureImages, MissingImageError, type ImageEvent, endpointOf, UnknownEngineError, EngineUnreachableError, probeEngine, reapOrphans, removeLabelled, LESSON_HOST_IMAGE } from './run/index.js'
 
 /** Progress and messages go to stderr; once it is closed (`| head`), lines are dropped, never fatal. */
 let stderrOpen = true
@@ -104,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
           imagesDir: path.resolve(flags.images),
           pull: false,
           onEvent: (event: ImageEvent) => writeErr(formatImageEvent(event)),
-          ...(endpoint === undefined ? {} : { host: endpoint }),
+          engine: endpoint,
         }
         try {
           const [image] = flags.force ? [await buildStandIn(LESSON_HOST_IMAGE, options)] : await ensureImages([LESSON_HOST_IMAGE], options)
@@ -148,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
         const where = endpoint ?? 'the default engine'
         try {
           // Asked first: an engine that does not answer must not read as "nothing to remove".
-          await probeEngine(endpoint === undefined ? {} : { host: endpoint })
+          await probeEngine({ engine: endpoint })
         } catch (error) {
           if (!(error instanceof EngineUnreachableError)) throw error
           writeErr(`error  ${error.message}  engine-unreachable`)
@@ -220,7 +216,7 @@ function messagesAsJson(files: VFile[]) {
 type PullPolicy = 'missing' | 'never'
 
 interface BuildFlags {
-  host?: 'sandbox' | 'local'
+  host?: HostKind | undefined
   jobs?: number
   engine: string[]
   shard?: { index: number; count: number }

@@ -2,9 +2,7 @@
 // lessons running in parallel are told apart by their slug), or, on a terminal, the same
 // lasting lines plus a live block with one row per running lesson (cell n/m, elapsed).
 import { createLogUpdate } from 'log-update'
-import type { RunEvent } from './run/events.js'
-import type { ImageEvent } from './run/images.js'
-import { LESSON_HOST_IMAGE } from './run/sandbox-run.js'
+import { type RunEvent, type ImageEvent, LESSON_HOST_IMAGE } from './run/index.js'
 
 type Write = (line: string) => void
 

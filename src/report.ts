@@ -1,6 +1,6 @@
 // out/report.json: every cell of every lesson with its status, exit code and duration.
-import type { LessonPlan } from './plan/types.js'
-import type { LessonRun } from './run/types.js'
+import type { LessonPlan } from './plan/index.js'
+import type { LessonRun } from './captures/index.js'
 
 export interface ReportCell {
   id: string

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { emptyCaptures, freezeRun, readCaptures, thawExecution, writeCaptures } from '../src/run/captures-file.js'
-import type { LessonRun } from '../src/run/types.js'
+import { emptyCaptures, freezeRun, readCaptures, thawExecution, writeCaptures } from '../src/captures/captures-file.js'
+import type { LessonRun } from '../src/captures/types.js'
 
 const key = (n: number) => n.toString(16).padStart(64, '0')
 

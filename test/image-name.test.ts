@@ -1,6 +1,6 @@
 // Image names → parts → recipe folder, without Docker.
 import { describe, expect, it } from 'vitest'
-import { parseImageName, recipeNameOf } from '../src/run/image-name.js'
+import { parseImageName, recipeNameOf } from '../src/run/images/image-name.js'
 
 const recipeOf = (name: string) => {
   const image = parseImageName(name)

@@ -3,8 +3,8 @@ import { cp, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { MissingImageError } from '../src/run/image-error.js'
-import { importChanges, loadRecipe } from '../src/run/image-recipe.js'
+import { MissingImageError } from '../src/run/images/missing-image-error.js'
+import { importChanges, loadRecipe } from '../src/run/images/recipe.js'
 
 const imagesDir = path.resolve(import.meta.dirname, '../images')
 const scratch = await mkdtemp(path.join(tmpdir(), 'shellbook-recipes-'))

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../src/build.js'
 import { loadLesson } from '../src/plan/load-lessons.js'
 import type { RunEvent } from '../src/run/events.js'
-import { planExecutions } from '../src/run/lesson-executions.js'
+import { planExecutions } from '../src/captures/decide.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const slugs = ['container-namespaces', 'container-processes']

@@ -1,7 +1,7 @@
 import { afterEach, expect, it, vi } from 'vitest'
 import type { Cell } from '../src/plan/types.js'
 import { createRunProgress } from '../src/progress.js'
-import type { CellCapture } from '../src/run/types.js'
+import type { CellCapture } from '../src/captures/types.js'
 
 const cell: Cell = {
   id: 'c5', command: 'apt-get install psmisc', vars: [],

@@ -15,7 +15,7 @@ import type { Cell, CellOptions, LessonPlan } from '../src/plan/types.js'
 import {
   createCommandHighlighter, createTranslator, lessonContext, lessonHtml, lessonMarkdown, loadCatalogs, loadTemplates, renderSite, type SiteEnv,
 } from '../src/render/index.js'
-import type { CellCapture, LessonRun } from '../src/run/types.js'
+import type { CellCapture, LessonRun } from '../src/captures/types.js'
 
 const templatesDir = path.join(import.meta.dirname, '..', 'templates')
 const fixtureDir = path.join(import.meta.dirname, 'fixtures', 'render', 'namespaces')

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { $ } from 'zx'
-import { DEFAULT_LOCAL_SHELL, ShellSession, type SessionOptions } from '../src/run/session.js'
-import { ansiCQuote, SentinelScanner, type ScanEvent } from '../src/run/session-framing.js'
+import { DEFAULT_LOCAL_SHELL, ShellSession, type SessionOptions } from '../src/run/session/index.js'
+import { ansiCQuote, SentinelScanner, type ScanEvent } from '../src/run/session/framing.js'
 import { skipWithoutEngine } from './it/engine-required.js'
 
 const timeout = { timeoutMs: 5_000 }

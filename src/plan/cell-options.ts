@@ -1,6 +1,6 @@
 // Raw cell attributes (`{in=db exit=1 hidden}`, Katacoda markers) → validated CellOptions.
 import { z } from 'zod'
-import type { RawAttributes } from '../parse/types.js'
+import type { RawAttributes } from '../parse/index.js'
 import type { CellOptions } from './types.js'
 
 const flag = z

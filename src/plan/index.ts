@@ -1,7 +1,11 @@
 // Plan stage: mdast → Lesson plans.
 export type { Cell, CellOptions, LessonPlan, Step } from './types.js'
 export type { LessonConfig } from './lesson-config.js'
-export { lessonConfigSchema } from './lesson-config.js'
+export { hostKinds, lessonConfigSchema, type HostKind } from './lesson-config.js'
 export { findLessonSlugs, hasErrors, loadLesson, type LoadedLesson } from './load-lessons.js'
 export { planLesson, containersCreatedBy, type PlanInput } from './plan-lesson.js'
 export { fillPlaceholders, findPlaceholders } from './placeholders.js'
+export { executionKey, linkSubject, type ChainLink, type ExecutionKey } from './execution-key.js'
+export { missingLessonsFolder, unknownLesson } from './lesson-folders.js'
+export { pointOfText } from './point-of-text.js'
+export { sourcePlan } from './translations.js'

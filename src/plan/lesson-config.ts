@@ -1,6 +1,10 @@
 // lesson.yaml: what runs, shared by every translation of a lesson.
 import { z } from 'zod'
 
+/** Where lessons run: a disposable Docker-in-Docker sandbox (default), or this machine's own engine and shell. */
+export const hostKinds = ['sandbox', 'local'] as const
+export type HostKind = (typeof hostKinds)[number]
+
 /** Shape of `lessons/<slug>/lesson.yaml`. */
 export const lessonConfigSchema = z
   .object({
@@ -14,7 +18,7 @@ export const lessonConfigSchema = z
     /** Images the lesson needs, made available before it starts. */
     images: z.array(z.string().min(1)).default([]),
     /** Host kind the lesson needs, when it needs one (`--host` overrides); default: the build's (`sandbox`). */
-    host: z.enum(['sandbox', 'local']).optional(),
+    host: z.enum(hostKinds).optional(),
     /** Outside network for the lesson's sandbox (`apt-get install` from a mirror); default none. */
     network: z.boolean().default(false),
     /** Default cell timeout, in seconds. */

@@ -1,19 +1,11 @@
-// Translations of one lesson: which locale is the source, which locales can share one
-// execution (equal keys), and where a translation's commands part from the source's.
+// Translations of one lesson: which locale is the source, and where a translation's commands
+// part from the source's.
 import path from 'node:path'
 import type { Position } from 'unist'
-import { executionKey, stepContent, type ExecutionKey } from './execution-key.js'
+import { stepContent } from './execution-key.js'
 import type { LoadedLesson } from './load-lessons.js'
 import { pointOfText } from './point-of-text.js'
 import type { Cell, LessonPlan } from './types.js'
-
-/** Locales whose plans execute the same thing: one run serves them all. */
-export interface ExecutionGroup {
-  key: ExecutionKey
-  /** The plan that runs: the source locale when it is in the group. */
-  runner: LessonPlan
-  plans: LessonPlan[]
-}
 
 /** The locale the lesson was written in: lesson.yaml `source`, else the first `title` locale with a file, else the first file. */
 export function sourcePlan(lesson: LoadedLesson): LessonPlan | undefined {
@@ -25,20 +17,6 @@ export function sourcePlan(lesson: LoadedLesson): LessonPlan | undefined {
     if (plan) return plan
   }
   return lesson.plans[0]
-}
-
-/** Group the lesson's plans by execution key, source locale's group first. */
-export function groupExecutions(lesson: LoadedLesson): ExecutionGroup[] {
-  const source = sourcePlan(lesson)
-  const ordered = source ? [source, ...lesson.plans.filter((plan) => plan !== source)] : lesson.plans
-  const groups = new Map<string, ExecutionGroup>()
-  for (const plan of ordered) {
-    const key = executionKey(plan)
-    const group = groups.get(key.key)
-    if (group) group.plans.push(plan)
-    else groups.set(key.key, { key, runner: plan, plans: [plan] })
-  }
-  return [...groups.values()]
 }
 
 /**

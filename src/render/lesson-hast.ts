@@ -4,7 +4,7 @@
 import type { Root as HastRoot, ElementContent } from 'hast'
 import type { Heading, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast'
-import type { ExecBlock, ExecInline, Val } from '../parse/types.js'
+import type { ExecBlock, ExecInline, Val } from '../parse/index.js'
 import { h } from './h.js'
 import { execInlinesIn, isExecOnly, showCommand, varValue } from './shown-command.js'
 import { terminalBlock, type TerminalEnv } from './terminal-block.js'

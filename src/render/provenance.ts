@@ -1,6 +1,6 @@
 // Where and when a lesson's output was captured, as localized sentences for the page
 // and the Markdown.
-import type { Provenance } from '../run/types.js'
+import type { Provenance } from '../captures/index.js'
 import type { Translate } from './types.js'
 
 export interface ProvenanceView {

@@ -3,9 +3,9 @@
 // renderers so both say the same thing.
 import type { Nodes, Paragraph, Heading } from 'mdast'
 import { visit } from 'unist-util-visit'
-import type { ExecCommand, ExecInline } from '../parse/types.js'
-import { fillPlaceholders } from '../plan/placeholders.js'
-import type { CellCapture } from '../run/types.js'
+import type { ExecCommand, ExecInline } from '../parse/index.js'
+import { fillPlaceholders } from '../plan/index.js'
+import type { CellCapture } from '../captures/index.js'
 import { settleCarriageReturns } from './carriage-returns.js'
 import type { CellNote, LessonContext, ShownCommand } from './types.js'
 

@@ -3,15 +3,15 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import type { LessonPlan } from '../plan/types.js'
-import type { LessonRun } from '../run/types.js'
+import type { LessonPlan } from '../plan/index.js'
+import type { LessonRun } from '../captures/index.js'
 import { createCommandHighlighter } from './highlight.js'
 import { indexHtml, lessonHtml, rootHtml, type SiteEnv } from './html-page.js'
 import { createTranslator, loadCatalogs } from './i18n.js'
 import { lessonMarkdown } from './markdown.js'
 import { loadTemplates } from './templates.js'
 import { lessonContext } from './types.js'
-import { writeFileAtomic } from '../files/write-atomic.js'
+import { writeFileAtomic } from '../files/index.js'
 
 export interface SiteLesson {
   plan: LessonPlan

@@ -1,6 +1,6 @@
 // What the render stage passes around while it renders one lesson in one locale.
-import type { Cell, LessonPlan } from '../plan/types.js'
-import type { CellCapture, LessonRun } from '../run/types.js'
+import type { Cell, LessonPlan } from '../plan/index.js'
+import type { CellCapture, LessonRun } from '../captures/index.js'
 
 /** Look up a UI string by its dotted key, `{name}` placeholders filled from `params`. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string

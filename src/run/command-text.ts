@@ -1,15 +1,14 @@
 // The exact text a cell sends to its session: placeholders filled, `in=` turned into
 // `docker exec -it`, a prompt's working directory entered first.
 import { quote } from 'zx'
-import { fillPlaceholders } from '../plan/placeholders.js'
-import type { Cell } from '../plan/types.js'
+import { fillPlaceholders, type Cell } from '../plan/index.js'
 
 /** A cell with its placeholders filled, and the line the session must run for it. */
 export interface ResolvedCell {
   /** The command as shown to readers: `ps aux | grep 4242`. */
   command: string
-  cwd?: string
-  in?: string
+  cwd?: string | undefined
+  in?: string | undefined
   /** What the session runs. */
   line: string
 }

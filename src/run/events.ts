@@ -1,6 +1,6 @@
 // Progress of a build as a tagged union of events; the CLI is one consumer of them.
-import type { Cell } from '../plan/types.js'
-import type { CellCapture, Provenance } from './types.js'
+import type { Cell } from '../plan/index.js'
+import type { CellCapture, Provenance } from '../captures/index.js'
 
 export type RunEvent =
   | { kind: 'captures-frozen'; slug: string; locales: string[]; capturedAt: string }
@@ -11,7 +11,7 @@ export type RunEvent =
       reason: string
       host: Provenance['hostKind']
       /** DOCKER_HOST value of the engine it runs on; undefined for the environment's. */
-      engine?: string
+      engine?: string | undefined
     }
   | { kind: 'lesson-start'; slug: string; locale: string; cells: number }
   | { kind: 'engine-skipped'; endpoint: string; reason: string }

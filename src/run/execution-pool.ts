@@ -1,45 +1,64 @@
 // Run every due execution of a build: `jobs` workers, spread over the engines, each
 // execution on a host of its own (a fresh sandbox, or the local engine). When the last
-// execution of a lesson ends, its captures.json is updated (see captures-update.ts).
+// execution of a lesson ends, its captures.json is updated (captures/update.ts). Hosts come
+// from a factory, so the scheduling is tested without Docker.
 import os from 'node:os'
 import pLimit from 'p-limit'
-import { pointOfText } from '../plan/point-of-text.js'
-import type { ExecutionGroup } from '../plan/translations.js'
-import type { LessonPlan } from '../plan/types.js'
-import { freezeRun, thawExecution } from './captures-file.js'
-import type { FrozenExecution } from './captures-schema.js'
-import { updateCaptures } from './captures-update.js'
-import type { EngineInfo } from './engine.js'
-import type { EngineImages } from './engine-images.js'
+import { pointOfText, type HostKind, type LessonPlan } from '../plan/index.js'
+import { type ExecutionGroup, freezeRun, thawExecution, type FrozenExecution, updateCaptures, type LessonExecutions, type ImageProvenance, type LessonRun } from '../captures/index.js'
+import type { EngineInfo, BuildOwner } from './engine/index.js'
+import { MissingImageError } from './images/index.js'
 import type { RunEventHandler } from './events.js'
-import type { Host } from './host.js'
-import { MissingImageError } from './images.js'
-import type { BuildOwner } from './labels.js'
-import type { LessonExecutions } from './lesson-executions.js'
-import { createLocalHost } from './local-host.js'
+import { type Host, createLocalHost, createSandboxHost, LESSON_HOST_IMAGE } from './hosts/index.js'
 import { runLesson } from './run-lesson.js'
-import { createSandboxHost, LESSON_HOST_IMAGE } from './sandbox-host.js'
-import type { ImageProvenance, LessonRun } from './types.js'
+
+/** Makes a lesson's images available on one engine (EngineImages, in a build). */
+export interface ImageSource {
+  /** Make `names` available, in order; throws MissingImageError. `pull` overrides the build's pull policy. */
+  ensure(names: readonly string[], pull?: boolean): Promise<ImageProvenance[]>
+}
 
 /** An engine the pool may run on, with its image cache. */
 export interface PoolEngine {
   /** DOCKER_HOST value; undefined for the environment's. */
   endpoint: string | undefined
   info: EngineInfo
-  images: EngineImages
+  images: ImageSource
+}
+
+/** What a host factory is given for one execution. */
+export interface HostRequest {
+  plan: LessonPlan
+  kind: HostKind
+  engine: PoolEngine
+  images: readonly ImageProvenance[]
+  owner: BuildOwner
+}
+
+/** Creates the host one execution runs on. */
+export type HostFactory = (request: HostRequest) => Host
+
+/** A sandbox on the pool's engine, or the local host talking to that same engine. */
+export const defaultHostFactory: HostFactory = ({ plan, kind, engine, images, owner }) => {
+  if (kind === 'local') return createLocalHost(plan, { engine: engine.endpoint })
+  return createSandboxHost(plan, { engine: engine.endpoint, owner, images: images.map((image) => image.name), network: plan.config.network })
 }
 
 export interface PoolOptions {
   /** Host kind for every execution; default each lesson's lesson.yaml `host`, else `sandbox`. */
-  host?: 'sandbox' | 'local'
+  host?: HostKind | undefined
+  /** Default defaultHostFactory. */
+  createHost?: HostFactory | undefined
+  /** Default defaultHostFactory. */
+
   /** Executions at once; at least 1. Local executions never overlap one another. */
   jobs: number
   /** At least one; worker k runs on engine k mod n. */
   engines: PoolEngine[]
   owner: BuildOwner
-  onEvent?: RunEventHandler
+  onEvent?: RunEventHandler | undefined
   /** Stops handing out executions; the running ones get Ctrl-C through runLesson. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 interface Unit {
@@ -78,6 +97,7 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
 
   /** Take the next execution off the queue, with its images ready and its host created (a sandbox already starting). */
   const claim = async (engine: PoolEngine): Promise<Claimed | undefined> => {
+    const createHost = options.createHost ?? defaultHostFactory
     for (let unit = queue.shift(); unit; unit = queue.shift()) {
       const kind = hostKindOf(unit, options)
       const images = options.signal?.aborted ? undefined : await prepareImages(unit.planned, kind, engine, imageFailures)
@@ -85,7 +105,7 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
         await settle(unit)
         continue
       }
-      const host = createHost(unit.group.runner, kind, engine, images, options)
+      const host = createHost({ plan: unit.group.runner, kind, engine, images, owner: options.owner })
       // A sandbox starts at once, so the next lesson's start hides behind the current lesson's run.
       const started = host.kind === 'sandbox' ? startSlot(() => host.start()) : undefined
       started?.catch(() => undefined) // reported by runLesson, which awaits it
@@ -106,14 +126,14 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
       }
       options.onEvent?.({
         kind: 'captures-stale', slug: planned.lesson.slug, locales: group.plans.map((plan) => plan.locale), reason: unit.reason, host: host.kind,
-        ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
+        engine: engine.endpoint,
       })
       const run = await runLesson(group.runner, {
         host,
-        ...(started ? { started } : {}),
+        started,
         provenance: { hostKind: host.kind, engineVersion: engine.info.serverVersion, kernel: engine.info.kernel, os: engine.info.os, images },
-        ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
+        onEvent: options.onEvent,
+        signal: options.signal,
       })
       const candidate = freezeRun(run, group.key.links, group.runner.cells.map((cell) => cell.id))
       const thawed = thawExecution(planned.lesson.slug, candidate)
@@ -153,26 +173,16 @@ interface Claimed {
   images: ImageProvenance[]
   host: Host
   /** The host's start(), already called (sandboxes start while the worker's previous lesson runs). */
-  started?: Promise<void>
+  started?: Promise<void> | undefined
 }
 
 /** `--host` when given, else what the lesson asks for, else a sandbox. */
-function hostKindOf(unit: Unit, options: PoolOptions): 'sandbox' | 'local' {
+function hostKindOf(unit: Unit, options: PoolOptions): HostKind {
   return options.host ?? unit.group.runner.config.host ?? 'sandbox'
 }
 
-function createHost(plan: LessonPlan, kind: 'sandbox' | 'local', engine: PoolEngine, images: ImageProvenance[], options: PoolOptions): Host {
-  if (kind === 'local') return createLocalHost(plan)
-  return createSandboxHost(plan, {
-    ...(engine.endpoint === undefined ? {} : { engine: engine.endpoint }),
-    owner: options.owner,
-    images: images.map((image) => image.name),
-    network: plan.config.network,
-  })
-}
-
 /** The lesson's images (and the lesson host's) on this engine; a missing one is reported once, at its line in lesson.yaml. */
-async function prepareImages(planned: LessonExecutions, kind: 'sandbox' | 'local', engine: PoolEngine, failures: Set<LessonExecutions>): Promise<ImageProvenance[] | undefined> {
+async function prepareImages(planned: LessonExecutions, kind: HostKind, engine: PoolEngine, failures: Set<LessonExecutions>): Promise<ImageProvenance[] | undefined> {
   if (failures.has(planned)) return undefined
   const { lesson } = planned
   try {

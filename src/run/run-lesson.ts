@@ -4,23 +4,22 @@
 import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { pointOfText } from '../plan/point-of-text.js'
-import type { Cell, LessonPlan, Step } from '../plan/types.js'
+import { pointOfText, type Cell, type LessonPlan, type Step } from '../plan/index.js'
 import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
-import { HostError, type Host } from './host.js'
-import { ShellSession } from './session.js'
-import type { CellCapture, LessonRun, Provenance } from './types.js'
+import { HostError, type Host } from './hosts/index.js'
+import { ShellSession } from './session/index.js'
+import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
 
 export interface RunLessonOptions {
   host: Host
   /** The host's start(), when the caller already called it (a pool starts the next sandbox early); default: called here. */
-  started?: Promise<void>
+  started?: Promise<void> | undefined
   /** Engine and images, known before the lesson starts; the host kind, a sandbox's own engine and the times are filled in here. */
   provenance: Omit<Provenance, 'startedAt' | 'finishedAt'>
-  onEvent?: RunEventHandler
+  onEvent?: RunEventHandler | undefined
   /** Aborting sends Ctrl-C to the running command (as a terminal would) and stops the lesson; cleanup still happens. */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
 }
 
 /** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
@@ -203,7 +202,7 @@ class LessonRunner {
     const open = this.sessions.get(name)
     if (open && !open.closed) return open
     const { cols, rows } = this.plan.config.terminal
-    const session = await ShellSession.open({ shell: this.options.host.shell, cols, rows })
+    const session = await ShellSession.open({ shell: this.options.host.shell, env: this.options.host.env, cols, rows })
     this.sessions.set(name, session)
     return session
   }

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { endpointOf, UnknownEngineError } from '../../src/run/endpoint.js'
+import { endpointOf, UnknownEngineError } from '../../src/run/engine/endpoint.js'
 import { skipWithoutEngine } from './engine-required.js'
 
 const run = promisify(execFile)

@@ -4,9 +4,9 @@ import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { docker } from '../../src/run/docker.js'
-import { probeEngine } from '../../src/run/engine.js'
-import { buildStandIn, ensureImages, MissingImageError, type ImageEvent, type ImageOptions } from '../../src/run/images.js'
+import { docker } from '../../src/run/engine/docker.js'
+import { probeEngine } from '../../src/run/engine/probe.js'
+import { buildStandIn, ensureImages, MissingImageError, type ImageEvent, type ImageOptions } from '../../src/run/images/index.js'
 import { skipWithoutEngine } from './engine-required.js'
 
 const imagesDir = path.resolve(import.meta.dirname, '../../images')

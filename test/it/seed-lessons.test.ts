@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
 import type { RunEvent } from '../../src/run/events.js'
-import type { CellCapture, LessonRun } from '../../src/run/types.js'
+import type { CellCapture, LessonRun } from '../../src/captures/types.js'
 import { skipWithoutEngine } from './engine-required.js'
 
 const run = promisify(execFile)

@@ -1,0 +1,139 @@
+// Read and write lessons/<slug>/captures.json. Reading never throws on bad content: a
+// corrupt or hand-broken file becomes a positioned message, so the build neither crashes
+// nor silently re-executes. Writing is atomic, with a stable key order (diffable).
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
+import { writeFileAtomic } from '../files/index.js'
+import type { ChainLink } from '../plan/index.js'
+import { capturesFormat, capturesSchema, type CapturesDocument, type FrozenCell, type FrozenExecution } from './schema.js'
+import type { CellCapture, LessonRun } from './types.js'
+
+export const capturesFileName = 'captures.json'
+
+export interface LoadedCaptures {
+  /** The file (for messages); its value is empty when it does not exist. */
+  file: VFile
+  exists: boolean
+  /** Undefined when the file is missing or unreadable (then `file` carries a fatal message). */
+  document?: CapturesDocument | undefined
+}
+
+/** Read a lesson's captures.json; problems become fatal messages on the returned file. */
+export async function readCaptures(lessonDir: string, slug: string): Promise<LoadedCaptures> {
+  const filePath = path.join(lessonDir, capturesFileName)
+  const file = new VFile({ path: path.relative(process.cwd(), filePath) || filePath })
+  let text: string
+  try {
+    text = await readFile(filePath, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, exists: false }
+    throw error
+  }
+  file.value = text
+  // jsonc-parser in strict mode: JSON.parse's messages often carry no position.
+  const errors: ParseError[] = []
+  const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  const syntax = errors[0]
+  if (syntax) {
+    // `PropertyNameExpected` → `property name expected`.
+    const what = printParseErrorCode(syntax.error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()
+    broken(file, `Unexpected JSON syntax: ${what}`, pointAtOffset(text, syntax.offset))
+    return { file, exists: true }
+  }
+  const result = capturesSchema.safeParse(json)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the file'
+    broken(file, `Unexpected value for ${where} (${issue.message}), expected a captures.json written by shellbook`, pointAtPath(text, issue.path))
+    return { file, exists: true }
+  }
+  if (result.data.lesson !== slug) {
+    broken(file, `Unexpected lesson \`${result.data.lesson}\`, expected \`${slug}\` (captures of another lesson?)`, pointAtPath(text, ['lesson']))
+    return { file, exists: true }
+  }
+  return { file, exists: true, document: result.data }
+}
+
+function broken(file: VFile, reason: string, place: { line: number; column: number }): void {
+  file.message(`${reason}; fix it, or delete it and run \`shellbook build --refresh\` with a Docker engine`, {
+    place, ruleId: 'corrupt-captures', source: 'shellbook',
+  }).fatal = true
+}
+
+/** Write captures.json atomically: a reader sees the old file or the new one, never half. */
+export async function writeCaptures(lessonDir: string, document: CapturesDocument): Promise<void> {
+  await writeFileAtomic(path.join(lessonDir, capturesFileName), JSON.stringify(document, null, 2) + '\n')
+}
+
+export function emptyCaptures(slug: string): CapturesDocument {
+  return { format: capturesFormat, lesson: slug, executions: [] }
+}
+
+/** A finished run as a frozen execution; keys are set in a fixed order so the file diffs well. */
+export function freezeRun(run: LessonRun, chain: ChainLink[], cellOrder: readonly string[]): FrozenExecution {
+  const { provenance } = run
+  return {
+    key: chain.at(-1)!.key,
+    chain: chain.map(({ link, key }) => ({ link, key })),
+    provenance: {
+      hostKind: provenance.hostKind,
+      engineVersion: provenance.engineVersion,
+      kernel: provenance.kernel,
+      os: provenance.os,
+      images: provenance.images.map(({ name, id, standIn }) => ({ name, id, standIn })),
+      startedAt: provenance.startedAt,
+      finishedAt: provenance.finishedAt,
+    },
+    vars: Object.fromEntries(Object.keys(run.vars).sort().map((name) => [name, run.vars[name]!])),
+    cells: cellOrder.flatMap((id) => (run.cells[id] ? [freezeCell(run.cells[id])] : [])),
+  }
+}
+
+function freezeCell(capture: CellCapture): FrozenCell {
+  return {
+    cellId: capture.cellId,
+    command: capture.command,
+    ...(capture.in === undefined ? {} : { in: capture.in }),
+    ...(capture.cwd === undefined ? {} : { cwd: capture.cwd }),
+    status: capture.status,
+    exitCode: capture.exitCode,
+    expectedExit: capture.expectedExit,
+    durationMs: Math.round(capture.durationMs),
+    startedAt: capture.startedAt,
+    timedOut: capture.timedOut,
+    truncated: capture.truncated,
+    output: capture.output.split('\n'),
+  }
+}
+
+/** A frozen execution as the run the render stage expects. */
+export function thawExecution(slug: string, execution: FrozenExecution): LessonRun {
+  const cells: Record<string, CellCapture> = {}
+  for (const cell of execution.cells) {
+    const { output, in: inContainer, cwd, ...rest } = cell
+    cells[cell.cellId] = {
+      ...rest,
+      ...(inContainer === undefined ? {} : { in: inContainer }),
+      ...(cwd === undefined ? {} : { cwd }),
+      output: output.join('\n'),
+    }
+  }
+  return { slug, provenance: execution.provenance, cells, vars: { ...execution.vars } }
+}
+
+function pointAtOffset(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: before.at(-1)!.length + 1 }
+}
+
+/** Where a JSON path (`executions.0.cells.3.output`) stands in the text: its deepest node that exists. */
+function pointAtPath(text: string, keys: ReadonlyArray<PropertyKey>): { line: number; column: number } {
+  const tree = parseTree(text)
+  for (let length = keys.length; tree && length > 0; length--) {
+    const node = findNodeAtLocation(tree, keys.slice(0, length).map((key) => (typeof key === 'number' ? key : String(key))))
+    if (node) return pointAtOffset(text, node.offset)
+  }
+  return { line: 1, column: 1 }
+}

@@ -1,0 +1,55 @@
+// What running a lesson produces: one capture per cell, the variables' values, provenance.
+import type { HostKind } from '../plan/index.js'
+
+/** Output and outcome of one cell. */
+export interface CellCapture {
+  cellId: string
+  /** The command as it ran: placeholders filled in. */
+  command: string
+  /** Container it ran in, when `in=` was given (resolved). */
+  in?: string | undefined
+  /** Working directory it ran in, when a prompt named one (resolved). */
+  cwd?: string | undefined
+  /** Raw terminal output: ANSI kept, CRLF turned into LF, NUL bytes kept. */
+  output: string
+  /** Exit status; null when the session could not report one (timed out and lost). */
+  exitCode: number | null
+  expectedExit: number
+  durationMs: number
+  /** ISO date-time the cell started. */
+  startedAt: string
+  timedOut: boolean
+  /** Output was cut at the size limit. */
+  truncated: boolean
+  /** ok: ran with the expected status; failed: other status or timed out; skipped: not run after an earlier failure; norun: shown only. */
+  status: 'ok' | 'failed' | 'skipped' | 'norun'
+}
+
+/** Where and when a lesson ran. */
+export interface Provenance {
+  hostKind: HostKind
+  engineVersion: string
+  kernel: string
+  os: string
+  images: ImageProvenance[]
+  startedAt: string
+  finishedAt: string
+}
+
+export interface ImageProvenance {
+  /** Name as the lesson wrote it: `redis:alpine`. */
+  name: string
+  /** Image id (sha256:…) on the engine that ran the lesson. */
+  id: string
+  /** Built from `images/<name>/` because the engine could not pull it. */
+  standIn: boolean
+}
+
+/** Everything one execution of a lesson captured. */
+export interface LessonRun {
+  slug: string
+  provenance: Provenance
+  cells: Record<string, CellCapture>
+  /** Values of lesson variables, as evaluated at first use. */
+  vars: Record<string, string>
+}

@@ -1,0 +1,2 @@
+// files: the face of this subsystem; other folders import from here only.
+export { writeFileAtomic } from './write-atomic.js'

@@ -1,0 +1,108 @@
+// Every problem a user sees is a positioned vfile message stamped from here: the builders
+// (`error`, `warning`, `info`), the test for a fatal one, and the catalogue of rule ids,
+// each with the one line the README's list of rules is checked against.
+import type { Point, Position } from 'unist'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+
+/** The `source` of every message shellbook makes. */
+export const messageSource = 'shellbook'
+
+/** Rule id → what it reports, one line each. */
+export const rules = {
+  // Input: lesson folders, lesson.yaml, Markdown.
+  'no-lessons': 'the lessons folder is missing',
+  'unknown-lesson': 'a slug named on the command line has no lesson folder',
+  'no-lesson-config': 'a lesson folder has Markdown but no lesson.yaml',
+  'unreadable-file': 'a lesson file cannot be read (a folder, a broken or looping link, no permission)',
+  'no-locale': 'a lesson has no `<locale>.md` file',
+  'invalid-lesson-config': 'lesson.yaml is not valid YAML or does not fit its schema',
+  'unknown-source': 'lesson.yaml `source` names a locale with no Markdown file',
+  'unknown-wait': 'a lesson.yaml `waits` entry names no command of the lesson',
+  'too-deep': 'Markdown nested deeper than shellbook reads',
+  'too-long': 'a line longer than shellbook reads',
+  'unclosed-fence': 'a code block is still open at the end of the file',
+  'katacoda-marker': 'a Katacoda marker shellbook does not know',
+  'invalid-attribute': 'a cell option with a bad value, or malformed braces',
+  'unknown-attribute': 'a cell option shellbook does not know',
+  'invalid-val': '`:val[…]` without a variable name',
+  'unknown-var': '`:val[name]` with no `name` under `vars`',
+  'unbound-placeholder': 'a `<name>` placeholder with no variable',
+  'var-cycle': 'variables that need each other',
+  'unknown-container': '`in=` names a container the lesson neither creates nor declares',
+  'unknown-directive': 'a `:::name` container directive shellbook does not know',
+  // Translations and prose (check).
+  'translation-diverges': 'a translation runs other commands or options than its source',
+  'translation-missing-cell': 'a translation stops before its source\'s last command',
+  'untranslated-prose': 'prose in another language than the file\'s locale',
+  'glued-marker': 'a word glued to a Katacoda marker',
+  // Captures.
+  'corrupt-captures': 'captures.json cannot be read as shellbook wrote it',
+  'stale-captures': 'captures.json no longer matches what the lesson runs',
+  'needs-execution': 'a lesson must run, and no Docker engine answers',
+  'lessons-locked': 'another build of the same lessons folder is running',
+  // Running.
+  'missing-image': 'an image a lesson needs cannot be made available',
+  'container-exists': 'a container the lesson creates already exists on this machine\'s engine',
+  'container-missing': 'the container an `in=` cell runs in is not running',
+  'sandbox-create': 'the sandbox\'s volume or network could not be created',
+  'sandbox-run': 'the sandbox container could not start',
+  'sandbox-engine': 'the engine inside the sandbox did not answer, or the images did not load',
+  'session-failed': 'a terminal could not start, or was given up',
+  'setup-failed': 'a lesson.yaml `setup` command failed',
+  'teardown-failed': 'a lesson.yaml `teardown` command failed',
+  'var-failed': 'a variable\'s expression failed or printed nothing',
+  'unexpected-exit': 'a command exited with another status than expected',
+  'cell-timeout': 'a command outlived its timeout',
+  'wait-timeout': 'a lesson.yaml `waits` condition did not hold in time',
+  'interrupted': 'the build was interrupted (Ctrl-C, SIGTERM) during the lesson',
+} as const satisfies Record<string, string>
+
+export type RuleId = keyof typeof rules
+
+/** Where a message points: a point, a range, or nothing (a whole file or folder). */
+export type Place = Point | Position | undefined
+
+/** Options of the builders. */
+export interface MessageOptions {
+  /** Longer text shown under the reason (an output tail); the reason stays one line. */
+  note?: string | undefined
+}
+
+/** A fatal message: the build or check fails. */
+export function error(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage {
+  return stamp(file, reason, place, ruleId, options, true)
+}
+
+/** A warning: reported, fails only with `--frail`. */
+export function warning(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage {
+  return stamp(file, reason, place, ruleId, options, false)
+}
+
+/** Information: reported, never fails. */
+export function info(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage {
+  return stamp(file, reason, place, ruleId, options, undefined)
+}
+
+/** True when any file carries a fatal message. */
+export function hasFatal(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true))
+}
+
+/** True when any file carries a warning. */
+export function hasWarning(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === false))
+}
+
+/** At most `max` characters of a command or value, on one line, for quoting in a reason. */
+export function excerpt(text: string, max = 80): string {
+  const line = text.replace(/\r?\n/g, ' ⏎ ')
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line
+}
+
+function stamp(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions, fatal: boolean | undefined): VFileMessage {
+  const message = file.message(reason, { place, ruleId, source: messageSource })
+  message.fatal = fatal
+  if (options.note !== undefined && options.note !== '') message.note = options.note
+  return message
+}

@@ -1,0 +1,54 @@
+// The `local` host: this machine's own engine and shell. Opt-in, because lessons run
+// things like `apt-get install`. Containers the lesson creates are removed after it,
+// even when it fails; a name the lesson needs that is already taken is refused first,
+// so a lesson never stomps on the user's own containers.
+import { containersCreatedBy, type LessonPlan } from '../../plan/index.js'
+import { docker, LABELS, type DockerOptions } from '../engine/index.js'
+import { HostError, type Host } from './host.js'
+import { DEFAULT_LOCAL_SHELL } from '../session/index.js'
+
+/** Options of `createLocalHost`. */
+export interface LocalHostOptions {
+  /** The engine the lesson's shell and the cleanup talk to (`DOCKER_HOST`); default: the environment's. */
+  engine?: string | undefined
+
+}
+
+export function createLocalHost(plan: LessonPlan, options: LocalHostOptions = {}): Host {
+  const call: DockerOptions = { engine: options.engine }
+  let existing = new Set<string>()
+  return {
+    kind: 'local',
+    shell: DEFAULT_LOCAL_SHELL,
+    env: options.engine === undefined ? undefined : { DOCKER_HOST: options.engine },
+    async start() {
+      existing = new Set(await containerIds(call))
+      for (const cell of plan.cells) {
+        for (const name of containersCreatedBy(cell.command)) {
+          if (!(await containerExists(name, call))) continue
+          throw new HostError(
+            `Unexpected existing container \`${name}\` on this machine's engine, expected none: the lesson creates it here; remove it with \`docker rm -f ${name}\``,
+            'container-exists',
+            cell.position.start,
+          )
+        }
+      }
+    },
+    async stop() {
+      // Sandboxes of the same build run beside a local lesson on this engine: never the lesson's to remove.
+      const sandboxes = new Set(await containerIds(call, ['--filter', `label=${LABELS.build}`]))
+      const created = (await containerIds(call)).filter((id) => !existing.has(id) && !sandboxes.has(id))
+      if (created.length > 0) await docker(['rm', '-f', '-v', ...created], call)
+    },
+  }
+}
+
+async function containerIds(call: DockerOptions, filters: string[] = []): Promise<string[]> {
+  const result = await docker(['ps', '-a', '-q', '--no-trunc', ...filters], call)
+  return result.stdout.split('\n').filter(Boolean)
+}
+
+async function containerExists(name: string, call: DockerOptions): Promise<boolean> {
+  const result = await docker(['ps', '-a', '-q', '--filter', `name=^/${name}$`], call)
+  return result.stdout.trim() !== ''
+}

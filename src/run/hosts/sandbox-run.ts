@@ -1,0 +1,78 @@
+// What a sandbox container is made of: its name and its `docker run` argv. Kept apart from
+// the host's life cycle (sandbox-host.ts) so the flags can be read in one place.
+import { randomBytes } from 'node:crypto'
+import { labelArgs, type BuildOwner } from '../engine/index.js'
+
+/** The lesson-host image a sandbox runs: a Debian with Docker's engine (images/lesson-host/). */
+export const LESSON_HOST_IMAGE = 'shellbook/lesson-host:1'
+
+/** Inside the sandbox: where the inner engine listens (the lesson-host image's CMD). */
+export const INNER_SOCKET = '/var/run/docker.sock'
+
+/** `shellbook-<slug>-<short build id>-<random>`: unique even for one lesson run twice at once. */
+export function sandboxName(slug: string, owner: BuildOwner): string {
+  // Container names allow [a-zA-Z0-9][a-zA-Z0-9_.-]*: anything else in a slug becomes `-`.
+  const safe = slug.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-').slice(0, 40)
+  return `shellbook-${safe}-${owner.buildId.slice(0, 6)}-${randomBytes(3).toString('hex')}`
+}
+
+/** What `sandboxRunArgs` needs. */
+export interface SandboxRunInput {
+  name: string
+  slug: string
+  owner: BuildOwner
+  image: string
+  /** The sandbox's own network, or undefined for `--network none`. */
+  network: string | undefined
+}
+
+/** `docker run` argv of the sandbox container (see docker-host.md for why each flag). */
+export function sandboxRunArgs(input: SandboxRunInput): string[] {
+  return [
+    'run', '--detach', '--pull', 'never',
+    '--name', input.name,
+    ...labelArgs(input.owner, input.slug),
+    // Stable, so captures of `hostname` or a prompt do not change from run to run.
+    '--hostname', 'lesson-host',
+    // An init reaps the orphans lessons leave (`docker exec … &`, killed shells).
+    '--init',
+    '--network', input.network ?? 'none',
+    // --privileged fails here ("unable to apply caps"): the machine withholds CAP_SYS_RESOURCE.
+    '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
+    '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined', '--security-opt', 'systempaths=unconfined',
+    '--tmpfs', '/run', '--tmpfs', '/tmp',
+    // Its own cgroup namespace, not the host's /sys/fs/cgroup bound in: inner containers' cgroups
+    // then nest under the sandbox's (removed with it; bound in, they stayed behind in the host's
+    // tree) and read `/docker/<id>` as on a real host. WAIT_AND_LOAD makes the mounts writable.
+    '--cgroupns', 'private',
+    // A volume, not the container's own layer: overlay on overlay fails. Named and labelled (created first).
+    '--mount', `type=volume,src=${input.name},dst=/var/lib/docker`,
+    // A terminal as the local host has one; `docker exec -t` would say TERM=xterm.
+    '--env', 'TERM=xterm-256color',
+    '--workdir', '/root',
+    input.image,
+  ]
+}
+
+/**
+ * Run inside the sandbox. Makes its cgroup mounts writable (docker mounts them read-only
+ * without --privileged) before the inner engine creates any container; waits for the inner
+ * engine and prints when it answered and what it is (`engine-ready <ms> <json>`, on stderr);
+ * then, with argument `load`, loads the image archive streamed on stdin. The socket appears
+ * before the API serves, and a client that connects early waits in the listen backlog: so
+ * `docker info` is asked once, never polled.
+ */
+export const WAIT_AND_LOAD = `set -e
+for m in $(awk '$3 ~ /^cgroup/ { print $2 }' /proc/self/mounts); do
+  mount -o remount,bind,rw "$m" || { echo "cannot make $m writable" >&2; exit 5; }
+done
+i=0
+until [ -S ${INNER_SOCKET} ]; do
+  i=$((i + 1))
+  if [ "$i" -ge 3000 ]; then echo "no ${INNER_SOCKET} after 30 s" >&2; exit 3; fi
+  sleep 0.01
+done
+engine=$(docker info --format '{"engineVersion":{{json .ServerVersion}},"kernel":{{json .KernelVersion}},"os":{{json .OperatingSystem}}}')
+echo "engine-ready $(date +%s%3N) $engine" >&2
+if [ "\${1-}" = load ]; then exec docker load --quiet; fi
+`
