@@ -11,6 +11,7 @@ import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
+import { error, hasFatal } from './messages.js'
 
 export interface BuildOptions {
   /** Folder of lessons; default `lessons`. */
@@ -92,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(options.outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   const files = [...unknown, ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)]
-  return { files, lessons: rendered, report, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
+  return { files, lessons: rendered, report, ok: !hasFatal(files) }
 }
 
 function refreshes(refresh: BuildOptions['refresh'], slug: string): boolean {
@@ -140,14 +141,12 @@ async function reachEngines(due: LessonExecutions[], options: BuildOptions): Pro
     for (const error of failed) options.onEvent?.({ kind: 'engine-skipped', endpoint: error.endpoint, reason: error.summary })
     return engines
   }
-  const error = failed[0]!
+  const unreachable = failed[0]!
   for (const { executions } of due) {
     for (const { decision } of executions) {
       if (decision.kind !== 'run') continue
       const advice = decision.forced ? 'start a Docker engine' : 'start a Docker engine, or run `shellbook build --refresh` on a machine that has one'
-      decision.file.message(`Lesson needs execution: ${decision.reason}, but ${error.summary}; ${advice}`, {
-        place: decision.place, ruleId: 'needs-execution', source: 'shellbook',
-      }).fatal = true
+      error(decision.file, `Lesson needs execution: ${decision.reason}, but ${unreachable.summary}; ${advice}`, decision.place, 'needs-execution')
     }
   }
   return []

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile'
 import { lintLesson } from './check/index.js'
 import { findLessonSlugs, hasErrors, loadLesson, missingLessonsFolder, unknownLesson } from './plan/index.js'
 import { planExecutions } from './captures/index.js'
+import { error, hasFatal } from './messages.js'
 
 export interface CheckOptions {
   /** Folder of lessons; default `lessons`. */
@@ -38,11 +39,8 @@ export async function checkLessons(options: CheckOptions): Promise<CheckResult> 
     files.push(planned.captures.file)
     for (const { decision } of planned.executions) {
       if (decision.kind !== 'run') continue
-      decision.file.message(
-        `Unexpected stale captures: ${decision.reason}, expected captures.json to match what the lesson runs; run \`shellbook build\` with a Docker engine to refresh them`,
-        { place: decision.place, ruleId: 'stale-captures', source: 'shellbook' },
-      ).fatal = true
+      error(decision.file, `Unexpected stale captures: ${decision.reason}, expected captures.json to match what the lesson runs; run \`shellbook build\` with a Docker engine to refresh them`, decision.place, 'stale-captures')
     }
   }
-  return { files, ok: !files.some((file) => file.messages.some((message) => message.fatal === true)) }
+  return { files, ok: !hasFatal(files) }
 }

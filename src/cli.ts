@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
           onImageEvent: (event) => progress.line(formatImageEvent(event)),
         })
         progress.stop()
-        const report = reporter(result.files, { quiet: true })
+        const report = reporter(result.files, { quiet: true, verbose: true })
         if (report) writeErr(report)
         writeErr(summaryLine(result, flags.out))
         // 130 = interrupted by Ctrl-C, as shells report it.
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
       if (flags.format === 'json') {
         process.stdout.write(JSON.stringify(messagesAsJson(result.files), null, 2) + '\n')
       } else {
-        const report = reporter(result.files, { quiet: true })
+        const report = reporter(result.files, { quiet: true, verbose: true })
         writeErr(report || `${result.files.length} file(s) checked: no problems`)
       }
       const warned = result.files.some((file) => file.messages.some((message) => message.fatal === false))

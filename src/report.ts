@@ -1,4 +1,5 @@
 // out/report.json: every cell of every lesson with its status, exit code and duration.
+import { hasFatal } from './messages.js'
 import type { LessonPlan } from './plan/index.js'
 import type { LessonRun } from './captures/index.js'
 
@@ -46,7 +47,7 @@ export function buildReport(lessons: ReadonlyArray<{ plan: LessonPlan; run?: Les
         timedOut: capture?.timedOut ?? false,
       }
     })
-    const ok = run !== undefined && !plan.file.messages.some((message) => message.fatal === true)
+    const ok = run !== undefined && !hasFatal([plan.file])
     const entry: ReportLesson = { slug: plan.slug, locale: plan.locale, file: plan.file.path, ok, cells }
     if (source) entry.captures = source
     if (run) entry.provenance = run.provenance

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { toString } from 'mdast-util-to-string'
-import { parseLesson } from '../src/parse/index.js'
+import { createProcessor, parseLesson } from '../src/parse/index.js'
 import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
 
@@ -14,6 +14,17 @@ const cases = readdirSync(fixturesDir).filter((name) => existsSync(path.join(fix
 
 describe('parse + plan fixtures', () => {
   it('has fixtures', () => expect(cases.length).toBeGreaterThan(5))
+
+  it('exports the processor parseLesson runs: the same tree and messages for every fixture', async () => {
+    for (const name of cases) {
+      const read = () => new VFile({ path: 'input.md', value: readFileSync(path.join(fixturesDir, name, 'input.md'), 'utf8') })
+      const [viaParse, viaProcessor] = [read(), read()]
+      const processor = createProcessor()
+      const tree = await processor.run(processor.parse(viaProcessor), viaProcessor)
+      expect(tree, name).toEqual(await parseLesson(viaParse))
+      expect(viaProcessor.messages.map(String), name).toEqual(viaParse.messages.map(String))
+    }
+  })
 
   for (const name of cases) {
     it(name, async () => {

@@ -3,12 +3,15 @@
 // nor silently re-executes. Writing is atomic, with a stable key order (diffable).
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Point } from 'unist'
 import { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { writeFileAtomic } from '../files/index.js'
 import type { ChainLink } from '../plan/index.js'
 import { capturesFormat, capturesSchema, type CapturesDocument, type FrozenCell, type FrozenExecution } from './schema.js'
 import type { CellCapture, LessonRun } from './types.js'
+import { error } from '../messages.js'
 
 export const capturesFileName = 'captures.json'
 
@@ -39,27 +42,25 @@ export async function readCaptures(lessonDir: string, slug: string): Promise<Loa
   if (syntax) {
     // `PropertyNameExpected` → `property name expected`.
     const what = printParseErrorCode(syntax.error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()
-    broken(file, `Unexpected JSON syntax: ${what}`, pointAtOffset(text, syntax.offset))
+    broken(file, `Unexpected JSON syntax: ${what}`, location(file).toPoint(syntax.offset))
     return { file, exists: true }
   }
   const result = capturesSchema.safeParse(json)
   if (!result.success) {
     const issue = result.error.issues[0]!
     const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the file'
-    broken(file, `Unexpected value for ${where} (${issue.message}), expected a captures.json written by shellbook`, pointAtPath(text, issue.path))
+    broken(file, `Unexpected value for ${where} (${issue.message}), expected a captures.json written by shellbook`, pointAtPath(file, issue.path))
     return { file, exists: true }
   }
   if (result.data.lesson !== slug) {
-    broken(file, `Unexpected lesson \`${result.data.lesson}\`, expected \`${slug}\` (captures of another lesson?)`, pointAtPath(text, ['lesson']))
+    broken(file, `Unexpected lesson \`${result.data.lesson}\`, expected \`${slug}\` (captures of another lesson?)`, pointAtPath(file, ['lesson']))
     return { file, exists: true }
   }
   return { file, exists: true, document: result.data }
 }
 
-function broken(file: VFile, reason: string, place: { line: number; column: number }): void {
-  file.message(`${reason}; fix it, or delete it and run \`shellbook build --refresh\` with a Docker engine`, {
-    place, ruleId: 'corrupt-captures', source: 'shellbook',
-  }).fatal = true
+function broken(file: VFile, reason: string, place: Point | undefined): void {
+  error(file, `${reason}; fix it, or delete it and run \`shellbook build --refresh\` with a Docker engine`, place, 'corrupt-captures')
 }
 
 /** Write captures.json atomically: a reader sees the old file or the new one, never half. */
@@ -123,17 +124,12 @@ export function thawExecution(slug: string, execution: FrozenExecution): LessonR
   return { slug, provenance: execution.provenance, cells, vars: { ...execution.vars } }
 }
 
-function pointAtOffset(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n')
-  return { line: before.length, column: before.at(-1)!.length + 1 }
-}
-
 /** Where a JSON path (`executions.0.cells.3.output`) stands in the text: its deepest node that exists. */
-function pointAtPath(text: string, keys: ReadonlyArray<PropertyKey>): { line: number; column: number } {
-  const tree = parseTree(text)
+function pointAtPath(file: VFile, keys: ReadonlyArray<PropertyKey>): Point | undefined {
+  const tree = parseTree(String(file.value))
   for (let length = keys.length; tree && length > 0; length--) {
     const node = findNodeAtLocation(tree, keys.slice(0, length).map((key) => (typeof key === 'number' ? key : String(key))))
-    if (node) return pointAtOffset(text, node.offset)
+    if (node) return location(file).toPoint(node.offset)
   }
   return { line: 1, column: 1 }
 }

@@ -4,6 +4,7 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { warning } from '../messages.js'
 
 /** Warn at each marker followed by a word with no space, except Chinese or Japanese text (no spaces there). */
 export function checkGluedMarkers(tree: Root, file: VFile): void {
@@ -15,8 +16,6 @@ export function checkGluedMarkers(tree: Root, file: VFile): void {
     const word = end.offset === undefined ? '' : source.slice(end.offset, end.offset + 2)
     if (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) return
     const marker = start.offset === undefined || end.offset === undefined ? '{{execute}}' : source.slice(start.offset, end.offset)
-    file.message(`Unexpected word glued to \`${marker}\`, expected a space after the marker`, {
-      place: { start, end }, ruleId: 'glued-marker', source: 'shellbook',
-    })
+    warning(file, `Unexpected word glued to \`${marker}\`, expected a space after the marker`, { start, end }, 'glued-marker')
   })
 }

@@ -5,6 +5,7 @@ import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { detectLanguage, languageNames, localeLanguages, type Language } from './detect-language.js'
 import { prosePieces } from './prose-pieces.js'
+import { warning } from '../messages.js'
 
 /** Warn once for each stretch of prose, within one block, in another language than `locale`'s. */
 export function checkProseLanguage(tree: Root, file: VFile, locale: string): void {
@@ -24,8 +25,6 @@ export function checkProseLanguage(tree: Root, file: VFile, locale: string): voi
     }
   })
   for (const { language, position } of found) {
-    file.message(`Unexpected ${languageNames[language]} prose in a \`${locale}\` lesson, expected ${languageNames[expected]} (untranslated?)`, {
-      place: position, ruleId: 'untranslated-prose', source: 'shellbook',
-    })
+    warning(file, `Unexpected ${languageNames[language]} prose in a \`${locale}\` lesson, expected ${languageNames[expected]} (untranslated?)`, position, 'untranslated-prose')
   }
 }

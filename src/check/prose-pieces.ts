@@ -6,7 +6,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, TableCell } from 'mdast
 import type { Point, Position } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { locator } from './locator.js'
+import { location } from 'vfile-location'
 
 /** A piece of prose: one sentence or line, or a short one merged with its neighbour. */
 export interface ProsePiece {
@@ -35,7 +35,8 @@ export const MIN_PIECE_WORDS = 4
 /** Every piece of prose of the lesson, in document order. */
 export function prosePieces(tree: Root, file: VFile): ProsePiece[] {
   const source = String(file.value)
-  const locate = locator(source)
+  const place = location(file)
+  const locate = (offset: number): Point => place.toPoint(offset) ?? { line: 1, column: 1 }
   const pieces: ProsePiece[] = []
   let block = 0
   visit(tree, (node) => {

@@ -4,8 +4,8 @@
 import type { Code, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { parseAttributes } from './attributes.js'
 import { commandPosition, readCommand } from './command-lines.js'
+import { execBlock, readAttributes } from './exec-nodes.js'
 import type { ExecBlock, ExecCommand, RawAttributes } from './types.js'
 
 /** Fence languages that may hold a console session. */
@@ -21,16 +21,9 @@ export function remarkConsoleBlocks() {
       if (!parent || index === undefined || !consoleLanguages.has(node.lang ?? '')) return
       const firstContent = node.value.split('\n').find((line) => line.trim() !== '')
       if (firstContent === undefined || !promptLine.test(firstContent)) return
-      parent.children[index] = toConsoleBlock(node, fenceAttributes(node, file), file)
+      parent.children[index] = toConsoleBlock(node, readAttributes(node.meta, file, node.position?.start), file)
     })
   }
-}
-
-function fenceAttributes(node: Code, file: VFile): RawAttributes {
-  const parsed = parseAttributes(node.meta ?? '')
-  if (parsed.ok) return parsed.attributes
-  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' }).fatal = true
-  return {}
 }
 
 function toConsoleBlock(node: Code, attributes: RawAttributes, file: VFile): ExecBlock {
@@ -64,7 +57,5 @@ function toConsoleBlock(node: Code, attributes: RawAttributes, file: VFile): Exe
     index = command.last
   }
   flushSample()
-  const block: ExecBlock = { type: 'execBlock', lang: node.lang ?? null, attributes, commands }
-  if (node.position) block.position = node.position
-  return block
+  return execBlock(node, attributes, commands)
 }

@@ -5,6 +5,7 @@ import type { Root, RootContent } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { warning } from '../messages.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
 
@@ -22,9 +23,7 @@ export function remarkDirectivesToText() {
         parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: literal }] })
         return SKIP
       }
-      file.message(`Unexpected unknown directive \`:::${node.name}\`, expected one shellbook knows; its content is kept as is`, {
-        place: node.position, ruleId: 'unknown-directive', source: 'shellbook',
-      })
+      warning(file, `Unexpected unknown directive \`:::${node.name}\`, expected one shellbook knows; its content is kept as is`, node.position, 'unknown-directive')
       // Keep the content: it is the author's prose.
       parent.children.splice(index, 1, ...(node.children as RootContent[]))
       return index

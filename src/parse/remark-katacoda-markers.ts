@@ -1,21 +1,14 @@
 // Katacoda markers: `cmd`{{execute}}, `cmd`{{execute T2}}, `cmd`{{execute interrupt}},
-// `cmd`{{copy}}, and a fence closed with ```{{execute}} (see katacoda-fences.ts).
+// `cmd`{{copy}}, and a fence closed with ```{{execute}} (see remark-katacoda-fences.ts).
 // A marker glued to the next word (`x`{{execute}}to find) is still a marker; the word stays prose.
-import type { Code, InlineCode, Parent, Root, Text } from 'mdast'
-import type { Point, Position } from 'unist'
+import type { Code, Parent, Root, Text } from 'mdast'
+import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { parseAttributes } from './attributes.js'
+import { warning } from '../messages.js'
 import { commandPosition, readCommand } from './command-lines.js'
-import type { FenceMarkers } from './katacoda-fences.js'
-import type { ExecBlock, ExecCommand, ExecInline, RawAttributes } from './types.js'
-
-declare module 'vfile' {
-  interface DataMap {
-    /** Closing-fence markers found before parsing, by line. */
-    fenceMarkers: FenceMarkers
-  }
-}
+import { execBlock, execInline, readAttributes } from './exec-nodes.js'
+import type { ExecBlock, ExecCommand, RawAttributes } from './types.js'
 
 const inlineMarker = /^\{\{\s*(execute|copy)\b([^{}]*)\}\}(\{[^{}]*\})?/
 
@@ -29,8 +22,8 @@ export function remarkKatacodaMarkers() {
       const match = inlineMarker.exec(next.value)
       if (!match) return
       const attributes = markerAttributes(match[1]!, match[2]!, next, file)
-      Object.assign(attributes, braceAttributes(match[3], next, file))
-      const inline = toExecInline(node, attributes)
+      Object.assign(attributes, match[3] ? readAttributes(match[3], file, next.position?.start) : {})
+      const inline = execInline(node, attributes)
       parent.children[index] = inline
       consumeMarker(parent, index + 1, match[0].length)
       const glued = gluedWord(next)
@@ -43,9 +36,7 @@ export function remarkKatacodaMarkers() {
       if (!parent || index === undefined || marker === undefined) return
       const [, kind = '', rest = ''] = /^(\w+)(.*)$/.exec(marker) ?? []
       if (kind !== 'execute' && kind !== 'copy') {
-        file.message(`Unexpected marker \`{{${marker}}}\`, expected \`{{execute}}\` or \`{{copy}}\``, {
-          place: { line: endLine!, column: 1 }, ruleId: 'katacoda-marker', source: 'shellbook',
-        })
+        warning(file, `Unexpected marker \`{{${marker}}}\`, expected \`{{execute}}\` or \`{{copy}}\``, { line: endLine!, column: 1 }, 'katacoda-marker')
         return
       }
       parent.children[index] = toExecBlock(node, markerAttributes(kind, rest, node, file), file)
@@ -61,36 +52,10 @@ function markerAttributes(kind: string, words: string, node: Text | Code, file: 
     if (terminal) attributes.session = terminal[1]!
     else if (word === 'interrupt') attributes.interrupt = ''
     else {
-      file.message(`Unexpected \`${word}\` in Katacoda marker, expected \`T<n>\` or \`interrupt\``, {
-        place: node.position, ruleId: 'katacoda-marker', source: 'shellbook',
-      })
+      warning(file, `Unexpected \`${word}\` in Katacoda marker, expected \`T<n>\` or \`interrupt\``, node.position, 'katacoda-marker')
     }
   }
   return attributes
-}
-
-/** Optional `{exit=1}` glued after an inline marker. */
-function braceAttributes(braces: string | undefined, node: Text, file: VFile): RawAttributes {
-  if (!braces) return {}
-  const parsed = parseAttributes(braces)
-  if (parsed.ok) return parsed.attributes
-  file.message(parsed.reason, { place: node.position?.start, ruleId: 'invalid-attribute', source: 'shellbook' }).fatal = true
-  return {}
-}
-
-function toExecInline(node: InlineCode, attributes: RawAttributes): ExecInline {
-  const position = node.position
-  const exec: ExecCommand = { command: node.value, prompt: '', position: inlineCommandPosition(node) }
-  const inline: ExecInline = { type: 'execInline', value: node.value, attributes, exec }
-  if (position) inline.position = position
-  return inline
-}
-
-/** Inside the backticks: the command starts one column after the opening backtick(s). */
-function inlineCommandPosition(node: InlineCode): Position {
-  const start = node.position?.start ?? { line: 1, column: 1 }
-  const end = node.position?.end ?? start
-  return { start: { line: start.line, column: start.column + 1 }, end: { line: end.line, column: Math.max(1, end.column - 1) } }
 }
 
 /** Remove the marker from the text after the code; drop the text if nothing is left. */
@@ -129,7 +94,5 @@ function toExecBlock(node: Code, attributes: RawAttributes, file: VFile): ExecBl
     commands.push({ command: command.text, prompt: '', position: commandPosition(sourceLines, firstLine, command) })
     index = command.last
   }
-  const block: ExecBlock = { type: 'execBlock', lang: node.lang ?? null, attributes, commands }
-  if (node.position) block.position = node.position
-  return block
+  return execBlock(node, attributes, commands)
 }

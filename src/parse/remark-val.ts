@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Val } from './types.js'
+import { excerpt, warning } from '../messages.js'
 
 /** Turn `:val[name]` text directives into `val` nodes. */
 export function remarkVal() {
@@ -13,9 +14,7 @@ export function remarkVal() {
       if (node.name !== 'val' || !parent || index === undefined) return
       const name = toString(node).trim()
       if (!/^[A-Za-z_][\w-]*$/.test(name)) {
-        file.message(`Unexpected \`:val[${name}]\`, expected a variable name such as \`:val[ppid]\``, {
-          place: node.position, ruleId: 'invalid-val', source: 'shellbook',
-        })
+        warning(file, `Unexpected \`:val[${excerpt(name, 40)}]\`, expected a variable name such as \`:val[ppid]\``, node.position, 'invalid-val')
       }
       const val: Val = { type: 'val', name }
       if (node.position) val.position = node.position

@@ -2,12 +2,11 @@
 // a slug on the command line with no lesson.
 import path from 'node:path'
 import { VFile } from 'vfile'
+import { error, excerpt } from '../messages.js'
 
 export function missingLessonsFolder(lessonsDir: string): VFile {
   const file = new VFile({ path: path.relative(process.cwd(), lessonsDir) || lessonsDir })
-  file.message('Unexpected missing lessons folder, expected a folder of `<slug>/lesson.yaml` and `<slug>/<locale>.md` (see --lessons)', {
-    ruleId: 'no-lessons', source: 'shellbook',
-  }).fatal = true
+  error(file, 'Unexpected missing lessons folder, expected a folder of `<slug>/lesson.yaml` and `<slug>/<locale>.md` (see --lessons)', undefined, 'no-lessons')
   return file
 }
 
@@ -15,6 +14,6 @@ export function missingLessonsFolder(lessonsDir: string): VFile {
 export function unknownLesson(slug: string, known: readonly string[], lessonsDir: string): VFile {
   const file = new VFile({ path: path.relative(process.cwd(), path.join(lessonsDir, slug)) })
   const expected = known.length > 0 ? `one of ${known.map((name) => `\`${name}\``).join(', ')}` : 'a folder holding lesson.yaml'
-  file.message(`Unexpected lesson \`${slug}\`, expected ${expected}`, { ruleId: 'unknown-lesson', source: 'shellbook' }).fatal = true
+  error(file, `Unexpected lesson \`${excerpt(slug, 60)}\`, expected ${expected}`, undefined, 'unknown-lesson')
   return file
 }

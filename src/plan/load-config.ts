@@ -2,6 +2,7 @@
 import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml'
 import type { VFile } from 'vfile'
 import { lessonConfigSchema, type LessonConfig } from './lesson-config.js'
+import { error } from '../messages.js'
 
 /** Parse `file` (lesson.yaml); returns undefined after adding fatal messages when it does not validate. */
 export function loadConfig(file: VFile): LessonConfig | undefined {
@@ -41,5 +42,5 @@ function knownKeys(path: Array<string | number>): string {
 }
 
 function fail(file: VFile, reason: string, place: { line: number; column: number }): void {
-  file.message(reason, { place, ruleId: 'invalid-lesson-config', source: 'shellbook' }).fatal = true
+  error(file, reason, place, 'invalid-lesson-config')
 }

@@ -9,6 +9,7 @@ import { planLesson } from './plan-lesson.js'
 import { pointOfText } from './point-of-text.js'
 import { checkTranslations } from './translations.js'
 import type { LessonPlan } from './types.js'
+import { error, excerpt, hasFatal } from '../messages.js'
 
 /** A lesson folder: its config file, and one plan per locale file that parsed. */
 export interface LoadedLesson {
@@ -43,9 +44,7 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
   const config = loadConfig(configFile)
   const locales = (await readdir(dir)).map((name) => localeFile.exec(name)?.[1]).filter((l): l is string => l !== undefined).sort()
   if (locales.length === 0) {
-    configFile.message(`Unexpected lesson with no locale file, expected one such as \`fr.md\` or \`en.md\` beside lesson.yaml`, {
-      place: { line: 1, column: 1 }, ruleId: 'no-locale', source: 'shellbook',
-    }).fatal = true
+    error(configFile, 'Unexpected lesson with no locale file, expected one such as `fr.md` or `en.md` beside lesson.yaml', { line: 1, column: 1 }, 'no-locale')
   }
   if (!config) return lesson
   lesson.config = config
@@ -65,10 +64,7 @@ function checkWaits(lesson: LoadedLesson, config: LessonConfig): void {
   const commands = new Set(lesson.plans.flatMap((plan) => plan.cells.map((cell) => cell.command)))
   for (const command of Object.keys(config.waits)) {
     if (commands.has(command)) continue
-    lesson.configFile.message(
-      `Unexpected \`waits\` entry for \`${command}\`, expected a command the lesson runs, written as in the lesson`,
-      { place: pointOfText(lesson.configFile, command), ruleId: 'unknown-wait', source: 'shellbook' },
-    ).fatal = true
+    error(lesson.configFile, `Unexpected \`waits\` entry for \`${excerpt(command)}\`, expected a command the lesson runs, written as in the lesson`, pointOfText(lesson.configFile, command), 'unknown-wait')
   }
 }
 
@@ -79,5 +75,5 @@ async function readVFile(filePath: string): Promise<VFile> {
 
 /** True when any file of the lesson has a fatal message. */
 export function hasErrors(lesson: LoadedLesson): boolean {
-  return lesson.files.some((file) => file.messages.some((message) => message.fatal === true))
+  return hasFatal(lesson.files)
 }

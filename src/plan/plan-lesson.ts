@@ -9,6 +9,7 @@ import { readCellOptions } from './cell-options.js'
 import type { LessonConfig } from './lesson-config.js'
 import { findPlaceholders, placeholderPosition } from './placeholders.js'
 import type { Cell, LessonPlan, Step } from './types.js'
+import { error, type RuleId } from '../messages.js'
 
 /** What the planner needs besides the tree. */
 export interface PlanInput {
@@ -150,8 +151,8 @@ class Planner {
     return { start: { line: position.start.line, column }, end: { line: position.start.line, column: column + name.length } }
   }
 
-  private error(reason: string, place: Position, ruleId: string): void {
-    this.file.message(reason, { place, ruleId, source: 'shellbook' }).fatal = true
+  private error(reason: string, place: Position, ruleId: RuleId): void {
+    error(this.file, reason, place, ruleId)
   }
 }
 

@@ -6,6 +6,7 @@ import { stepContent } from './execution-key.js'
 import type { LoadedLesson } from './load-lessons.js'
 import { pointOfText } from './point-of-text.js'
 import type { Cell, LessonPlan } from './types.js'
+import { error, warning, type RuleId } from '../messages.js'
 
 /** The locale the lesson was written in: lesson.yaml `source`, else the first `title` locale with a file, else the first file. */
 export function sourcePlan(lesson: LoadedLesson): LessonPlan | undefined {
@@ -26,9 +27,7 @@ export function sourcePlan(lesson: LoadedLesson): LessonPlan | undefined {
 export function checkTranslations(lesson: LoadedLesson): void {
   const named = lesson.config?.source
   if (named !== undefined && !lesson.plans.some((plan) => plan.locale === named)) {
-    lesson.configFile.message(`Unexpected \`source: ${named}\` with no \`${named}.md\`, expected one of ${lesson.plans.map((plan) => `\`${plan.locale}\``).join(', ')}`, {
-      place: pointOfText(lesson.configFile, 'source:'), ruleId: 'unknown-source', source: 'shellbook',
-    }).fatal = true
+    error(lesson.configFile, `Unexpected \`source: ${named}\` with no \`${named}.md\`, expected one of ${lesson.plans.map((plan) => `\`${plan.locale}\``).join(', ')}`, pointOfText(lesson.configFile, 'source:'), 'unknown-source')
     return
   }
   const source = sourcePlan(lesson)
@@ -69,6 +68,6 @@ function describeOptions(expected: Cell, actual: Cell): string {
   return differing.length > 0 ? ` with its ${differing.join(', ')}` : ''
 }
 
-function warn(plan: LessonPlan, reason: string, place: Position, ruleId: string): void {
-  plan.file.message(reason, { place, ruleId, source: 'shellbook' })
+function warn(plan: LessonPlan, reason: string, place: Position, ruleId: RuleId): void {
+  warning(plan.file, reason, place, ruleId)
 }

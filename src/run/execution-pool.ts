@@ -11,6 +11,7 @@ import { MissingImageError } from './images/index.js'
 import type { RunEventHandler } from './events.js'
 import { type Host, createLocalHost, createSandboxHost, LESSON_HOST_IMAGE } from './hosts/index.js'
 import { runLesson } from './run-lesson.js'
+import { error, hasFatal } from '../messages.js'
 
 /** Makes a lesson's images available on one engine (EngineImages, in a build). */
 export interface ImageSource {
@@ -189,17 +190,17 @@ async function prepareImages(planned: LessonExecutions, kind: HostKind, engine: 
     // The lesson host is shellbook's own image, built from images/lesson-host/: never pulled.
     if (kind === 'sandbox') await engine.images.ensure([LESSON_HOST_IMAGE], false)
     return await engine.images.ensure(lesson.config?.images ?? [])
-  } catch (error) {
-    if (!(error instanceof MissingImageError)) throw error
+  } catch (failure) {
+    if (!(failure instanceof MissingImageError)) throw failure
     failures.add(planned)
-    const place = pointOfText(lesson.configFile, error.image)
-    lesson.configFile.message(error.message, { place, ruleId: 'missing-image', source: 'shellbook' }).fatal = true
+    const place = pointOfText(lesson.configFile, failure.image)
+    error(lesson.configFile, failure.message, place, 'missing-image')
     return undefined
   }
 }
 
 /** A run is worth freezing when every cell ran as expected and no message marked it failed. */
 function succeeded(plan: LessonPlan, run: LessonRun): boolean {
-  const failed = [plan.file, plan.configFile].some((file) => file.messages.some((message) => message.fatal === true))
+  const failed = hasFatal([plan.file, plan.configFile])
   return !failed && plan.cells.every((cell) => ['ok', 'norun'].includes(run.cells[cell.id]?.status ?? 'missing'))
 }

@@ -10,6 +10,7 @@ import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './hosts/index.js'
 import { ShellSession } from './session/index.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
+import { error, excerpt, type RuleId } from '../messages.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -24,6 +25,9 @@ export interface RunLessonOptions {
 
 /** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
 const ctrlCStatus = 130
+
+/** What `docker exec` prints when the container of an `in=` cell is not there or not running. */
+const containerMissing = /^Error(?: response from daemon)?: (?:No such container|Container \S+ is not running)/m
 
 /** Lines of output quoted in a failure message. */
 const failureTailLines = 12
@@ -115,11 +119,7 @@ class LessonRunner {
     const value = stripVTControlCharacters(result.output).trim()
     if (result.timedOut || result.exitCode !== 0 || value === '') {
       const outcome = result.timedOut ? 'a timeout' : result.exitCode !== 0 ? `exit status ${result.exitCode}` : 'empty output'
-      this.fail(
-        `Unexpected ${outcome} from variable \`${name}\` (\`${expression}\`), expected a value${tail(result.output)}`,
-        position,
-        'var-failed',
-      )
+      this.fail(`Unexpected ${outcome} from variable \`${name}\` (\`${excerpt(expression)}\`), expected a value`, position, 'var-failed', { note: tail(result.output) })
       return
     }
     this.vars[name] = value
@@ -150,16 +150,21 @@ class LessonRunner {
       const stopped = this.interrupted(`running \`${resolved.command}\``, cell.position)
       if (!stopped && result.timedOut && !ok) {
         this.fail(
-          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${resolved.command}\`, expected it to finish (allow longer with \`timeout=\`, or add \`exit=130\` if the lesson means to stop it)${tail(result.output)}`,
+          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${excerpt(resolved.command)}\`, expected it to finish (allow longer with \`timeout=\`, or add \`exit=130\` if the lesson means to stop it)`,
           cell.position,
           'cell-timeout',
+          { note: tail(result.output) },
+        )
+      } else if (!stopped && !ok && resolved.in !== undefined && containerMissing.test(result.output)) {
+        // `docker exec` said so before the command ran: the container is the problem, not the command.
+        this.fail(
+          `Unexpected missing container \`${resolved.in}\` for \`in=${excerpt(cell.options.in ?? resolved.in, 40)}\`, expected it running: start it earlier in the lesson (\`docker run -d --name ${resolved.in} …\`) or in lesson.yaml \`setup\``,
+          cell.position,
+          'container-missing',
+          { note: tail(result.output) },
         )
       } else if (!stopped && !ok) {
-        this.fail(
-          `Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${resolved.command}\`, expected ${cell.options.exit}${tail(result.output)}`,
-          cell.position,
-          'unexpected-exit',
-        )
+        this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(resolved.command)}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', { note: tail(result.output) })
       }
     }
     this.captures[cell.id] = capture
@@ -172,12 +177,13 @@ class LessonRunner {
     const condition = resolveExpression(cell.waitUntil!, this.vars)
     const session = await this.session(cell.options.session)
     const result = await session.run(`until ${condition}; do sleep 0.1; done`, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
-    if (this.interrupted(`waiting for \`${condition}\``, cell.position)) return
+    if (this.interrupted(`waiting for \`${excerpt(condition)}\``, cell.position)) return
     if (!result.timedOut && result.exitCode === 0) return
     this.fail(
-      `Unexpected timeout after ${cell.options.timeoutMs / 1000} s waiting for \`${condition}\` after \`${command}\` (lesson.yaml \`waits\`), expected it to hold${tail(result.output)}`,
+      `Unexpected timeout after ${cell.options.timeoutMs / 1000} s waiting for \`${excerpt(condition)}\` after \`${excerpt(command)}\` (lesson.yaml \`waits\`), expected it to hold`,
       cell.position,
       'wait-timeout',
+      { note: tail(result.output) },
     )
   }
 
@@ -191,10 +197,10 @@ class LessonRunner {
     // Only a failure needs the command's place in lesson.yaml.
     const start = pointOfText(this.plan.configFile, command)
     const place = { start, end: { line: start.line, column: start.column + command.length } }
-    const what = `the ${which} command \`${command}\` of lesson.yaml`
+    const what = `the ${which} command \`${excerpt(command)}\` of lesson.yaml`
     if (aborted && this.interrupted(`running ${what}`, place, this.plan.configFile)) return false
     const outcome = result.timedOut ? `timeout after ${timeoutMs / 1000} s` : `exit status ${result.exitCode ?? 'unknown'}`
-    this.fail(`Unexpected ${outcome} from ${what}, expected it to exit 0${tail(result.output)}`, place, `${which}-failed`, this.plan.configFile)
+    this.fail(`Unexpected ${outcome} from ${what}, expected it to exit 0`, place, which === 'setup' ? 'setup-failed' : 'teardown-failed', { file: this.plan.configFile, note: tail(result.output) })
     return false
   }
 
@@ -213,7 +219,7 @@ class LessonRunner {
 
   /** The build was interrupted before `step` ran: report it there; the step is skipped. */
   private stopBefore(step: Step): void {
-    const what = step.kind === 'var' ? `variable \`${step.name}\`` : `\`${resolveCell(step.cell, this.vars).command}\``
+    const what = step.kind === 'var' ? `variable \`${step.name}\`` : `\`${excerpt(resolveCell(step.cell, this.vars).command)}\``
     if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
     const place = step.kind === 'var' ? step.position : step.cell.position
     this.fail(`Unexpected interruption before ${what}, expected the lesson to run to its end`, place, 'interrupted')
@@ -222,14 +228,14 @@ class LessonRunner {
   /** After a step: when the build was interrupted meanwhile, report it at the step. */
   private interrupted(doing: string, place: Position, file: VFile = this.plan.file): boolean {
     if (!this.options.signal?.aborted) return false
-    this.fail(`Unexpected interruption while ${doing}, expected the lesson to run to its end`, place, 'interrupted', file)
+    this.fail(`Unexpected interruption while ${doing}, expected the lesson to run to its end`, place, 'interrupted', { file })
     return true
   }
 
-  /** Mark the lesson failed with a message on the lesson's Markdown, or on lesson.yaml. */
-  private fail(reason: string, place: Position, ruleId: string, file: VFile = this.plan.file): void {
+  /** Mark the lesson failed with a message on the lesson's Markdown (or on `file`: lesson.yaml), an output tail as its note. */
+  private fail(reason: string, place: Position, ruleId: RuleId, { file = this.plan.file, note }: { file?: VFile; note?: string } = {}): void {
     this.failed = true
-    file.message(reason, { place, ruleId, source: 'shellbook' }).fatal = true
+    error(file, reason, place, ruleId, { note })
   }
 }
 
@@ -240,9 +246,9 @@ function skippedCapture(cell: Cell, vars: Readonly<Record<string, string>>): Cel
   }
 }
 
-/** The last lines of an output, to quote in a message. */
+/** The last lines of an output, as a message's note (empty when there was none). */
 function tail(output: string): string {
   const lines = stripVTControlCharacters(output).replace(/\0/g, '␀').trimEnd().split('\n')
   if (lines.length === 1 && lines[0] === '') return ''
-  return '\n' + lines.slice(-failureTailLines).map((line) => `    │ ${line}`).join('\n')
+  return lines.slice(-failureTailLines).map((line) => `│ ${excerpt(line, 200)}`).join('\n')
 }

@@ -2,6 +2,7 @@
 // shell differs between kinds; start/stop prepare and clean the machine around a lesson.
 // (An engine elsewhere, `--engine ssh://…` or `tcp://…`, is an engine, not a host kind: the
 // sandbox or local host is then made on that engine.)
+import type { RuleId } from '../../messages.js'
 import type { HostKind } from '../../plan/index.js'
 
 export type { HostKind } from '../../plan/index.js'
@@ -25,7 +26,7 @@ export interface Host {
 
 /** A host problem that points at the cell that causes it, when one does. */
 export class HostError extends Error {
-  constructor(message: string, readonly ruleId: string, readonly place?: { line: number; column: number }) {
+  constructor(message: string, readonly ruleId: RuleId, readonly place?: { line: number; column: number }) {
     super(message)
     this.name = 'HostError'
   }

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type { LessonPlan } from '../../plan/index.js'
 import { docker, dockerFailure, lastLines, type DockerOptions, type DockerResult, labelArgs, type BuildOwner } from '../engine/index.js'
 import { HostError, type Host } from './host.js'
+import type { RuleId } from '../../messages.js'
 import { LESSON_HOST_IMAGE, sandboxName, sandboxRunArgs, WAIT_AND_LOAD } from './sandbox-run.js'
 import { DEFAULT_LOCAL_SHELL } from '../session/index.js'
 
@@ -181,7 +182,7 @@ async function readyFailure(name: string, ready: Ready, timeoutMs: number, image
   return `Unexpected failure loading \`${images.join(' ')}\` into sandbox \`${name}\` (${said}), expected \`docker save | docker load\` to copy them`
 }
 
-function fail(message: string, ruleId: string): never {
+function fail(message: string, ruleId: RuleId): never {
   throw new HostError(message, ruleId)
 }
 

@@ -168,7 +168,8 @@ async function findStandIn(recipe: Recipe, name: string, context: Context): Prom
 
 /** Pull once; returns why it failed, or undefined when it worked. */
 async function pull(name: string, context: Context): Promise<string | undefined> {
-  if (!context.canPull) return 'pulls are off for this run'
+  // Off by --pull never: the missing-image message says so itself. Off after a dead network: say why.
+  if (!context.canPull) return context.options.pull === false ? '' : 'not tried: an earlier pull of this build reached no registry'
   context.emit({ kind: 'image-pull', name })
   const result = await docker(['pull', '--quiet', name], { ...context.call, timeoutMs: context.options.pullTimeoutMs ?? 120_000 })
   if (result.exitCode === 0) return undefined
