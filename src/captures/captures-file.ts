@@ -1,7 +1,7 @@
 // Read and write lessons/<slug>/captures.json. Reading never throws on bad content: a
 // corrupt or hand-broken file becomes a positioned message, so the build neither crashes
 // nor silently re-executes. Writing is atomic, with a stable key order (diffable).
-import { readFile } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
@@ -19,6 +19,8 @@ export interface LoadedCaptures {
   /** The file (for messages); its value is empty when it does not exist. */
   file: VFile
   exists: boolean
+  /** False when the path is not a file shellbook may replace (a folder, a link): `--refresh` must not write over it. */
+  replaceable?: false | undefined
   /** Undefined when the file is missing or unreadable (then `file` carries a fatal message). */
   document?: CapturesDocument | undefined
 }
@@ -30,11 +32,20 @@ export async function readCaptures(lessonDir: string, slug: string): Promise<Loa
   let text: string
   try {
     text = await readFile(filePath, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file, exists: false }
-    throw error
+  } catch (problem) {
+    const code = (problem as NodeJS.ErrnoException).code
+    if (code === undefined) throw problem
+    // A dangling link is something the user put there, not an absent file.
+    if (code === 'ENOENT' && !(await lstat(filePath).then(() => true, () => false))) return { file, exists: false }
+    broken(file, `Unexpected captures.json that is ${readProblems[code] ?? `unreadable (${code})`}, expected a file`, { line: 1, column: 1 })
+    return { file, exists: true, replaceable: false }
   }
   file.value = text
+  const deep = tooDeepAt(text)
+  if (deep !== undefined) {
+    broken(file, `Unexpected JSON nested deeper than ${MAX_JSON_DEPTH} levels`, location(file).toPoint(deep))
+    return { file, exists: true }
+  }
   // jsonc-parser in strict mode: JSON.parse's messages often carry no position.
   const errors: ParseError[] = []
   const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
@@ -61,6 +72,33 @@ export async function readCaptures(lessonDir: string, slug: string): Promise<Loa
 
 function broken(file: VFile, reason: string, place: Point | undefined): void {
   error(file, `${reason}; fix it, or delete it and run \`shellbook build --refresh\` with a Docker engine`, place, 'corrupt-captures')
+}
+
+/** Deepest JSON nesting read: captures.json is 5 levels deep; jsonc-parser recurses and overflows the stack near 5,000. */
+const MAX_JSON_DEPTH = 64
+
+const readProblems: Record<string, string> = {
+  EISDIR: 'a folder',
+  ENOENT: 'a link to nothing',
+  ELOOP: 'a link that loops',
+  EACCES: 'not readable (permission denied)',
+}
+
+/** Offset of the first bracket nested deeper than MAX_JSON_DEPTH (outside strings), if any. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0
+  let inString = false
+  for (let offset = 0; offset < text.length; offset++) {
+    const char = text[offset]
+    if (inString) {
+      if (char === '\\') offset++
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '[' || char === '{') {
+      if (++depth > MAX_JSON_DEPTH) return offset
+    } else if (char === ']' || char === '}') depth--
+  }
+  return undefined
 }
 
 /** Write captures.json atomically: a reader sees the old file or the new one, never half. */

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import { linkSubject, type LoadedLesson, pointOfText } from '../plan/index.js'
 import { readCaptures, type LoadedCaptures } from './captures-file.js'
 import { groupExecutions, type ExecutionGroup } from './groups.js'
+import { excerpt } from '../messages.js'
 import type { CapturesDocument, FrozenExecution } from './schema.js'
 
 export type ExecutionDecision =
@@ -29,7 +30,7 @@ export interface LessonExecutions {
 export async function planExecutions(lesson: LoadedLesson, refresh: boolean): Promise<LessonExecutions> {
   const captures = await readCaptures(lesson.dir, lesson.slug)
   const unreadable = captures.exists && !captures.document
-  if (unreadable && !refresh) return { lesson, captures, executions: [] }
+  if (unreadable && (!refresh || captures.replaceable === false)) return { lesson, captures, executions: [] }
   // --refresh replaces an unreadable file: its problem stays visible, as a warning.
   if (unreadable) for (const message of captures.file.messages) message.fatal = false
   const executions = groupExecutions(lesson).map((group): PlannedExecution => {
@@ -71,7 +72,7 @@ function decide(group: ExecutionGroup, captures: CapturesDocument | undefined): 
   }
   const { step } = subject
   const isNew = common >= execution.chain.length
-  const what = step.kind === 'var' ? `the first use of variable \`${step.name}\`` : `command \`${step.cell.command}\``
+  const what = step.kind === 'var' ? `the first use of variable \`${step.name}\`` : `command \`${excerpt(step.cell.command)}\``
   const place = step.kind === 'var' ? step.position : step.cell.position
   return { kind: 'run', forced: false, reason: `${what} ${isNew ? 'is new' : 'changed'} ${since}`, file: plan.file, place }
 }

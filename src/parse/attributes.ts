@@ -27,7 +27,8 @@ export function parseAttributes(text: string): AttributeParse {
       return { ok: false, offset: start + 1 + at, reason: `Unexpected \`${body.slice(at).trim()}\` in attributes, expected \`name\` or \`name=value\`` }
     }
     const [, name = '', rawValue] = match
-    attributes[name] = rawValue === undefined ? '' : unquote(rawValue)
+    // defineProperty: `{__proto__=1}` must become an own (and then unknown) attribute, not a prototype.
+    Object.defineProperty(attributes, name, { value: rawValue === undefined ? '' : unquote(rawValue), enumerable: true, writable: true, configurable: true })
   }
   return { ok: true, attributes }
 }

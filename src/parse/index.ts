@@ -1,5 +1,5 @@
 // Parse stage: lesson Markdown → mdast with exec nodes. The pipeline is built once, in a
-// fixed order: Markdown (with Katacoda's closing-fence markers blanked before it reads) and
+// fixed order: Markdown (within input limits, Katacoda's closing-fence markers blanked before it reads) and
 // directives, then one plugin per lesson syntax, then unhandled directives back to text
 // (last, so every syntax had its chance). `parseLesson` is exactly this processor.
 import type { Root } from 'mdast'
@@ -9,6 +9,7 @@ import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { remarkConsoleBlocks } from './remark-console-blocks.js'
 import { remarkDirectivesToText } from './remark-directives-to-text.js'
+import { remarkInputLimits } from './remark-input-limits.js'
 import { remarkKatacodaFences } from './remark-katacoda-fences.js'
 import { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
 import { remarkVal } from './remark-val.js'
@@ -17,6 +18,7 @@ export type { ExecBlock, ExecCommand, ExecInline, RawAttributes, Val } from './t
 export { parseAttributes } from './attributes.js'
 export { consoleLanguages, remarkConsoleBlocks } from './remark-console-blocks.js'
 export { remarkDirectivesToText } from './remark-directives-to-text.js'
+export { MAX_LINE_LENGTH, MAX_NESTING, remarkInputLimits } from './remark-input-limits.js'
 export { remarkKatacodaFences } from './remark-katacoda-fences.js'
 export { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
 export { remarkVal } from './remark-val.js'
@@ -25,6 +27,7 @@ export { remarkVal } from './remark-val.js'
 export function createProcessor() {
   return unified()
     .use(remarkParse)
+    .use(remarkInputLimits)
     .use(remarkKatacodaFences)
     .use(remarkDirective)
     .use(remarkKatacodaMarkers)

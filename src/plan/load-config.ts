@@ -1,5 +1,5 @@
 // Read and validate lesson.yaml, with every problem positioned in the YAML file.
-import { LineCounter, isMap, isNode, isScalar, parseDocument } from 'yaml'
+import { LineCounter, isMap, isNode, isScalar, parseDocument, visit, type Document } from 'yaml'
 import type { VFile } from 'vfile'
 import { lessonConfigSchema, type LessonConfig } from './lesson-config.js'
 import { error } from '../messages.js'
@@ -13,7 +13,9 @@ export function loadConfig(file: VFile): LessonConfig | undefined {
     fail(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, { line, column })
   }
   if (document.errors.length > 0) return undefined
-  const result = lessonConfigSchema.safeParse(document.toJS() ?? {})
+  const value = plainValue(document, file, lineCounter)
+  if (value === undefined) return undefined
+  const result = lessonConfigSchema.safeParse(value)
   if (result.success) return result.data
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'number' ? key : String(key)))
@@ -34,6 +36,33 @@ export function loadConfig(file: VFile): LessonConfig | undefined {
     fail(file, `Unexpected value for ${where}: ${issue.message}`, { line, column: col })
   }
   return undefined
+}
+
+/**
+ * The document as plain data; undefined after a message when an alias names no anchor, or
+ * aliases expand into far more data than a lesson.yaml holds (an "alias bomb"): `toJS` would throw.
+ */
+function plainValue(document: Document, file: VFile, lineCounter: LineCounter): unknown {
+  let firstAlias: number | undefined
+  let unresolved = false
+  visit(document, {
+    Alias(_key, alias) {
+      const at = alias.range?.[0] ?? 0
+      firstAlias ??= at
+      if (alias.resolve(document) !== undefined) return
+      unresolved = true
+      const { line, col } = lineCounter.linePos(at)
+      fail(file, `Unexpected YAML alias \`*${alias.source}\` with no anchor \`&${alias.source}\` before it, expected an anchor defined earlier`, { line, column: col })
+    },
+  })
+  if (unresolved) return undefined
+  try {
+    return document.toJS({ maxAliasCount: 100 }) ?? {}
+  } catch (problem) {
+    const { line, col } = lineCounter.linePos(firstAlias ?? 0)
+    fail(file, `Unexpected YAML that aliases expand beyond what a lesson.yaml holds (${problem instanceof Error ? problem.message : String(problem)}), expected fewer aliases`, { line, column: col })
+    return undefined
+  }
 }
 
 /** Keys the schema accepts at the top level, for messages. */

@@ -9,7 +9,7 @@ import { planLesson } from './plan-lesson.js'
 import { pointOfText } from './point-of-text.js'
 import { checkTranslations } from './translations.js'
 import type { LessonPlan } from './types.js'
-import { error, excerpt, hasFatal } from '../messages.js'
+import { error, excerpt, hasFatal, warning } from '../messages.js'
 
 /** A lesson folder: its config file, and one plan per locale file that parsed. */
 export interface LoadedLesson {
@@ -24,16 +24,39 @@ export interface LoadedLesson {
 
 const localeFile = /^([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$/
 
-/** Slugs of every folder of `lessonsDir` that holds a lesson.yaml, sorted. */
-export async function findLessonSlugs(lessonsDir: string): Promise<string[]> {
+/** What a lessons folder holds: the slugs of its lessons, and messages about folders that are not lessons. */
+export interface LessonsFolder {
+  /** Folders holding a lesson.yaml, sorted. */
+  slugs: string[]
+  /** A warning per folder with Markdown but no lesson.yaml: nothing put in `lessons/` vanishes without a word. */
+  files: VFile[]
+}
+
+/** Read the lessons folder once. */
+export async function scanLessonsFolder(lessonsDir: string): Promise<LessonsFolder> {
   const entries = await readdir(lessonsDir, { withFileTypes: true })
-  const slugs: string[] = []
+  const folder: LessonsFolder = { slugs: [], files: [] }
   for (const entry of entries) {
     if (!entry.isDirectory()) continue
-    const names = await readdir(path.join(lessonsDir, entry.name))
-    if (names.includes('lesson.yaml')) slugs.push(entry.name)
+    const dir = path.join(lessonsDir, entry.name)
+    const names = await readdir(dir).catch(() => undefined)
+    if (names === undefined) {
+      folder.files.push(unreadable(dir, 'folder'))
+    } else if (names.includes('lesson.yaml')) {
+      folder.slugs.push(entry.name)
+    } else if (names.some((name) => name.endsWith('.md'))) {
+      const file = new VFile({ path: relative(dir) })
+      warning(file, 'Unexpected lesson folder with Markdown but no lesson.yaml, expected a lesson.yaml beside it (`title: {en: …}` at least); the folder is not built', undefined, 'no-lesson-config')
+      folder.files.push(file)
+    }
   }
-  return slugs.sort()
+  folder.slugs.sort()
+  return folder
+}
+
+/** Slugs of every folder of `lessonsDir` that holds a lesson.yaml, sorted. */
+export async function findLessonSlugs(lessonsDir: string): Promise<string[]> {
+  return (await scanLessonsFolder(lessonsDir)).slugs
 }
 
 /** Read lesson.yaml and every `<locale>.md` of one lesson; problems stay on the files. */
@@ -41,7 +64,7 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
   const dir = path.join(lessonsDir, slug)
   const configFile = await readVFile(path.join(dir, 'lesson.yaml'))
   const lesson: LoadedLesson = { slug, dir, configFile, files: [configFile], plans: [] }
-  const config = loadConfig(configFile)
+  const config = hasFatal([configFile]) ? undefined : loadConfig(configFile)
   const locales = (await readdir(dir)).map((name) => localeFile.exec(name)?.[1]).filter((l): l is string => l !== undefined).sort()
   if (locales.length === 0) {
     error(configFile, 'Unexpected lesson with no locale file, expected one such as `fr.md` or `en.md` beside lesson.yaml', { line: 1, column: 1 }, 'no-locale')
@@ -51,6 +74,7 @@ export async function loadLesson(lessonsDir: string, slug: string): Promise<Load
   for (const locale of locales) {
     const file = await readVFile(path.join(dir, `${locale}.md`))
     lesson.files.push(file)
+    if (hasFatal([file])) continue
     const tree = await parseLesson(file)
     lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile }))
   }
@@ -68,9 +92,37 @@ function checkWaits(lesson: LoadedLesson, config: LessonConfig): void {
   }
 }
 
+/** A lesson file; one that cannot be read (a folder, a broken or looping link) is empty and carries an error. */
 async function readVFile(filePath: string): Promise<VFile> {
-  // Paths relative to the working directory read best in messages (lessons/x/fr.md:11:41).
-  return new VFile({ path: path.relative(process.cwd(), filePath) || filePath, value: await readFile(filePath, 'utf8') })
+  try {
+    return new VFile({ path: relative(filePath), value: await readFile(filePath, 'utf8') })
+  } catch (problem) {
+    const code = (problem as NodeJS.ErrnoException).code
+    if (code === undefined) throw problem
+    return unreadable(filePath, 'file', code)
+  }
+}
+
+/** Why a path could not be read, in words. */
+const readProblems: Record<string, string> = {
+  EISDIR: 'a folder',
+  ENOENT: 'a link to nothing',
+  ELOOP: 'a link that loops',
+  EACCES: 'not readable (permission denied)',
+  EPERM: 'not readable (operation not permitted)',
+  ENOTDIR: 'under something that is not a folder',
+}
+
+function unreadable(filePath: string, expected: 'file' | 'folder', code?: string): VFile {
+  const file = new VFile({ path: relative(filePath) })
+  const what = (code !== undefined && readProblems[code]) || `unreadable${code === undefined ? '' : ` (${code})`}`
+  error(file, `Unexpected ${path.basename(filePath)} that is ${what}, expected a readable ${expected}`, { line: 1, column: 1 }, 'unreadable-file')
+  return file
+}
+
+/** Paths relative to the working directory read best in messages (lessons/x/fr.md:11:41). */
+function relative(filePath: string): string {
+  return path.relative(process.cwd(), filePath) || filePath
 }
 
 /** True when any file of the lesson has a fatal message. */

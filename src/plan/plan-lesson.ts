@@ -71,8 +71,8 @@ class Planner {
       position: exec.position,
     }
     if (exec.cwd) cell.cwd = exec.cwd
-    const waitUntil = this.config.waits[exec.command]
-    if (waitUntil !== undefined) cell.waitUntil = waitUntil
+    // Own keys only: a command named `toString` has no wait.
+    if (Object.hasOwn(this.config.waits, exec.command)) cell.waitUntil = this.config.waits[exec.command]!
     exec.cellId = cell.id
     for (const name of cell.vars) this.evaluateOnce(name, exec.position)
     this.cells.push(cell)

@@ -6,7 +6,7 @@ import { stepContent } from './execution-key.js'
 import type { LoadedLesson } from './load-lessons.js'
 import { pointOfText } from './point-of-text.js'
 import type { Cell, LessonPlan } from './types.js'
-import { error, warning, type RuleId } from '../messages.js'
+import { error, excerpt, warning, type RuleId } from '../messages.js'
 
 /** The locale the lesson was written in: lesson.yaml `source`, else the first `title` locale with a file, else the first file. */
 export function sourcePlan(lesson: LoadedLesson): LessonPlan | undefined {
@@ -44,13 +44,13 @@ function compareCells(source: LessonPlan, translation: LessonPlan): void {
     const sourceName = path.basename(source.file.path)
     const at = (cell: Cell) => `${sourceName}:${cell.position.start.line}:${cell.position.start.column}`
     if (expected && actual) {
-      const what = expected.command === actual.command ? `options for \`${actual.command}\`` : `command \`${actual.command}\``
-      warn(translation, `Unexpected ${what} in a translation, expected \`${expected.command}\`${describeOptions(expected, actual)} as in the source ${at(expected)}`, actual.position, 'translation-diverges')
+      const what = expected.command === actual.command ? `options for \`${excerpt(actual.command)}\`` : `command \`${excerpt(actual.command)}\``
+      warn(translation, `Unexpected ${what} in a translation, expected \`${excerpt(expected.command)}\`${describeOptions(expected, actual)} as in the source ${at(expected)}`, actual.position, 'translation-diverges')
     } else if (expected) {
       const last = translation.cells.at(-1)?.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
-      warn(translation, `Unexpected end of the translation's commands, expected \`${expected.command}\` as in the source ${at(expected)} (missing cell)`, last, 'translation-missing-cell')
+      warn(translation, `Unexpected end of the translation's commands, expected \`${excerpt(expected.command)}\` as in the source ${at(expected)} (missing cell)`, last, 'translation-missing-cell')
     } else if (actual) {
-      warn(translation, `Unexpected command \`${actual.command}\` in a translation, expected no more commands: the source ${sourceName} ends before it`, actual.position, 'translation-diverges')
+      warn(translation, `Unexpected command \`${excerpt(actual.command)}\` in a translation, expected no more commands: the source ${sourceName} ends before it`, actual.position, 'translation-diverges')
     }
     return
   }

@@ -15,7 +15,7 @@ export interface ResolvedCell {
 
 /** Fill placeholders from variable values (shell-quoted when they are not plain words). */
 export function resolveCell(cell: Cell, vars: Readonly<Record<string, string>>): ResolvedCell {
-  const fill = (text: string) => fillPlaceholders(text, (name) => (name in vars ? quoteWord(vars[name]!) : undefined))
+  const fill = (text: string) => fillPlaceholders(text, (name) => (Object.hasOwn(vars, name) ? quoteWord(vars[name]!) : undefined))
   const command = fill(cell.command)
   const resolved: ResolvedCell = { command, line: command }
   const cwd = cell.cwd === undefined ? undefined : fill(cell.cwd)
@@ -37,7 +37,7 @@ export function resolveCell(cell: Cell, vars: Readonly<Record<string, string>>):
 
 /** Fill a variable's own expression from the values of the variables it names. */
 export function resolveExpression(expression: string, vars: Readonly<Record<string, string>>): string {
-  return fillPlaceholders(expression, (name) => (name in vars ? quoteWord(vars[name]!) : undefined))
+  return fillPlaceholders(expression, (name) => (Object.hasOwn(vars, name) ? quoteWord(vars[name]!) : undefined))
 }
 
 /** Plain words (PIDs, names, paths) stay as typed; anything else is quoted. */
