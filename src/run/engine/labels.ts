@@ -1,6 +1,6 @@
 // The labels every container, volume and network shellbook creates carries, so what a build
 // leaves behind (a SIGKILL, a crash) can be found and removed by whoever comes next.
-import { randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 
@@ -16,18 +16,19 @@ export const LABELS = {
 
 /** The build process that owns what it creates. */
 export interface BuildOwner {
-  /** `org.shellbook.build`: 12 hex digits, random per process. */
+  /** `org.shellbook.build`: 12 hex digits, unique per process. */
   buildId: string
   /** `org.shellbook.owner`: `<hostname>:<pid>:<start time>`; the start time tells a reused pid apart. */
   owner: string
 }
 
-let current: BuildOwner | undefined
-
-/** This process as an owner; the same value for the whole process. */
+/**
+ * This process as an owner; the same value for the whole process, with no state kept: the
+ * build id is a hash of the owner (host, pid, start time), which no other process shares.
+ */
 export function currentBuildOwner(): BuildOwner {
-  current ??= { buildId: randomBytes(6).toString('hex'), owner: ownerOf(process.pid) }
-  return current
+  const owner = ownerOf(process.pid)
+  return { buildId: createHash('sha256').update(owner).digest('hex').slice(0, 12), owner }
 }
 
 /** `--label k=v` arguments for `docker run`, `volume create`, `network create`. */

@@ -1,0 +1,43 @@
+// Raw cell attributes → validated options: defaults, conversions, and every kind of problem.
+import { describe, expect, it } from 'vitest'
+import { parseAttributes } from '../src/parse/index.js'
+import { readCellOptions } from '../src/plan/cell-options.js'
+
+const read = (text: string) => {
+  const parsed = parseAttributes(text)
+  if (!parsed.ok) throw new Error(parsed.reason)
+  return readCellOptions(parsed.attributes, { timeoutSeconds: 30 })
+}
+
+describe('cell options', () => {
+  it('has its defaults with no attributes', () => {
+    expect(read('')).toEqual({
+      options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false },
+      problems: [],
+    })
+  })
+
+  it('reads every attribute, with seconds as milliseconds and flags with or without a value', () => {
+    const { options, problems } = read('{in=db exit=130 timeout=2.5 hidden norun=false interrupt=true session=2}')
+    expect(problems).toEqual([])
+    expect(options).toEqual({ session: '2', in: 'db', exit: 130, timeoutMs: 2500, hidden: true, norun: false, interrupt: true })
+  })
+
+  it('names unknown attributes, object-method names and __proto__ included', () => {
+    const { problems } = read('{bogus toString __proto__=1 constructor}')
+    expect(problems.map((problem) => `${problem.ruleId} ${problem.name}`)).toEqual([
+      'unknown-attribute bogus', 'unknown-attribute toString', 'unknown-attribute __proto__', 'unknown-attribute constructor',
+    ])
+  })
+
+  it('says what a bad value should be', () => {
+    const { problems } = read('{exit=256 timeout=0 hidden=maybe session=a/b in=""}')
+    expect(problems.map((problem) => problem.reason)).toEqual([
+      'Unexpected `exit=256`, expected a status from 0 to 255',
+      'Unexpected `timeout=0`, expected a number of seconds above 0',
+      'Unexpected `hidden=maybe`, expected no value, `true` or `false`',
+      'Unexpected `session=a/b`, expected a session name of letters, digits, `-` or `_`',
+      'Unexpected `in=`, expected a container name',
+    ])
+  })
+})
