@@ -1,18 +1,22 @@
 // A lesson as Markdown readable on any Markdown host: each command followed by its real
 // output in a fenced `console` block (remark-stringify lengthens the fence when the output
-// holds backticks), values filled in, Katacoda markers gone, provenance at the end.
+// holds backticks), values filled in, Katacoda markers gone, provenance at the end. The
+// prose is sanitised with the pages' policy first (markdown-prose.ts).
 import type { BlockContent, Code, Parent, Root, RootContent } from 'mdast'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { stripAnsi } from './ansi.js'
 import { provenanceView } from './provenance.js'
+import { sanitizeMarkdownProse } from './markdown-prose.js'
 import { execInlinesIn, isExecOnly, showCommand, varValue } from './shown-command.js'
 import type { LessonContext, ShownCommand } from './types.js'
 import { showControls } from './visible-controls.js'
 
 export function lessonMarkdown(ctx: LessonContext): string {
   const { plan, run, t } = ctx
-  const body = structuredClone(plan.tree).children.flatMap((node) => rewrite(node, ctx))
+  const prose = structuredClone(plan.tree)
+  sanitizeMarkdownProse(prose)
+  const body = prose.children.flatMap((node) => rewrite(node, ctx))
   const head: RootContent[] = []
   const first = plan.tree.children[0]
   if (!(first?.type === 'heading' && first.depth === 1)) {
