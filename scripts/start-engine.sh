@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install and start a Docker engine on a Debian machine (as root), for `--host local`
-# builds and the tests. Does nothing that is already done. Used by .ci/run.
+# builds and the tests (openssh-server: the test of an engine reached over SSH on loopback).
+# Does nothing that is already done. Used by .ci/run.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
-packages=(docker.io iptables busybox-static psmisc procps debootstrap)
+packages=(docker.io iptables busybox-static psmisc procps debootstrap openssh-server openssh-client)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
