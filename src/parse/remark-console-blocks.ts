@@ -17,18 +17,19 @@ const promptLine = /^(?<cwd>[~/][^\s#$]*)?(?<sigil>[$#]) (?<command>.*)$/
 /** Turn console-style fences into exec blocks. */
 export function remarkConsoleBlocks() {
   return (tree: Root, file: VFile) => {
+    // Split once per file: a lesson has thousands of blocks.
+    const sourceLines = String(file.value).split('\n')
     visit(tree, 'code', (node, index, parent) => {
       if (!parent || index === undefined || !consoleLanguages.has(node.lang ?? '')) return
       const firstContent = node.value.split('\n').find((line) => line.trim() !== '')
       if (firstContent === undefined || !promptLine.test(firstContent)) return
-      parent.children[index] = toConsoleBlock(node, readAttributes(node.meta, file, node.position?.start), file)
+      parent.children[index] = toConsoleBlock(node, readAttributes(node.meta, file, node.position?.start), sourceLines)
     })
   }
 }
 
-function toConsoleBlock(node: Code, attributes: RawAttributes, file: VFile): ExecBlock {
+function toConsoleBlock(node: Code, attributes: RawAttributes, sourceLines: readonly string[]): ExecBlock {
   const lines = node.value.split('\n')
-  const sourceLines = String(file.value).split('\n')
   const firstLine = (node.position?.start.line ?? 0) + 1
   const commands: ExecCommand[] = []
   let sample: string[] = []

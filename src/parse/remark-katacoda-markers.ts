@@ -30,6 +30,8 @@ export function remarkKatacodaMarkers() {
       if (glued) inline.gluedAt = glued
     })
     const markers = file.data.fenceMarkers ?? {}
+    // Split once per file: a lesson has thousands of blocks.
+    const sourceLines = String(file.value).split('\n')
     visit(tree, 'code', (node, index, parent) => {
       const endLine = node.position?.end.line
       const marker = endLine === undefined ? undefined : markers[endLine]
@@ -39,7 +41,7 @@ export function remarkKatacodaMarkers() {
         warning(file, `Unexpected marker \`{{${marker}}}\`, expected \`{{execute}}\` or \`{{copy}}\``, { line: endLine!, column: 1 }, 'katacoda-marker')
         return
       }
-      parent.children[index] = toExecBlock(node, markerAttributes(kind, rest, node, file), file)
+      parent.children[index] = toExecBlock(node, markerAttributes(kind, rest, node, file), sourceLines)
     })
   }
 }
@@ -83,9 +85,8 @@ function gluedWord(rest: Text): Point | undefined {
 }
 
 /** A Katacoda fence runs each of its lines as one command, as if pasted into a terminal. */
-function toExecBlock(node: Code, attributes: RawAttributes, file: VFile): ExecBlock {
+function toExecBlock(node: Code, attributes: RawAttributes, sourceLines: readonly string[]): ExecBlock {
   const lines = node.value.split('\n')
-  const sourceLines = String(file.value).split('\n')
   const firstLine = (node.position?.start.line ?? 0) + 1
   const commands: ExecCommand[] = []
   for (let index = 0; index < lines.length; index++) {

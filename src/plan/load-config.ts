@@ -8,9 +8,9 @@ import { error } from '../messages.js'
 export function loadConfig(file: VFile): LessonConfig | undefined {
   const lineCounter = new LineCounter()
   const document = parseDocument(String(file.value), { lineCounter, prettyErrors: false })
-  for (const error of document.errors) {
-    const [line, column] = [error.linePos?.[0].line ?? 1, error.linePos?.[0].col ?? 1]
-    fail(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, { line, column })
+  for (const problem of document.errors) {
+    const [line, column] = [problem.linePos?.[0].line ?? 1, problem.linePos?.[0].col ?? 1]
+    error(file, `Unexpected YAML: ${problem.message.split('\n')[0]}`, { line, column }, 'invalid-lesson-config')
   }
   if (document.errors.length > 0) return undefined
   const value = plainValue(document, file, lineCounter)
@@ -25,7 +25,7 @@ export function loadConfig(file: VFile): LessonConfig | undefined {
         const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined
         const keyNode = pair?.key
         const { line, col } = lineCounter.linePos(isNode(keyNode) && keyNode.range ? keyNode.range[0] : 0)
-        fail(file, `Unexpected key \`${[...path, key].join('.')}\`, expected one of ${knownKeys(path)}`, { line, column: col })
+        error(file, `Unexpected key \`${[...path, key].join('.')}\`, expected one of ${knownKeys(path)}`, { line, column: col }, 'invalid-lesson-config')
       }
       continue
     }
@@ -33,7 +33,7 @@ export function loadConfig(file: VFile): LessonConfig | undefined {
     const offset = isNode(node) && node.range ? node.range[0] : 0
     const { line, col } = lineCounter.linePos(offset)
     const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the file'
-    fail(file, `Unexpected value for ${where}: ${issue.message}`, { line, column: col })
+    error(file, `Unexpected value for ${where}: ${issue.message}`, { line, column: col }, 'invalid-lesson-config')
   }
   return undefined
 }
@@ -52,7 +52,7 @@ function plainValue(document: Document, file: VFile, lineCounter: LineCounter): 
       if (alias.resolve(document) !== undefined) return
       unresolved = true
       const { line, col } = lineCounter.linePos(at)
-      fail(file, `Unexpected YAML alias \`*${alias.source}\` with no anchor \`&${alias.source}\` before it, expected an anchor defined earlier`, { line, column: col })
+      error(file, `Unexpected YAML alias \`*${alias.source}\` with no anchor \`&${alias.source}\` before it, expected an anchor defined earlier`, { line, column: col }, 'invalid-lesson-config')
     },
   })
   if (unresolved) return undefined
@@ -60,7 +60,7 @@ function plainValue(document: Document, file: VFile, lineCounter: LineCounter): 
     return document.toJS({ maxAliasCount: 100 }) ?? {}
   } catch (problem) {
     const { line, col } = lineCounter.linePos(firstAlias ?? 0)
-    fail(file, `Unexpected YAML that aliases expand beyond what a lesson.yaml holds (${problem instanceof Error ? problem.message : String(problem)}), expected fewer aliases`, { line, column: col })
+    error(file, `Unexpected YAML that aliases expand beyond what a lesson.yaml holds (${problem instanceof Error ? problem.message : String(problem)}), expected fewer aliases`, { line, column: col }, 'invalid-lesson-config')
     return undefined
   }
 }
@@ -68,8 +68,4 @@ function plainValue(document: Document, file: VFile, lineCounter: LineCounter): 
 /** Keys the schema accepts at the top level, for messages. */
 function knownKeys(path: Array<string | number>): string {
   return path.length === 0 ? Object.keys(lessonConfigSchema.shape).map((key) => `\`${key}\``).join(', ') : 'the documented keys'
-}
-
-function fail(file: VFile, reason: string, place: { line: number; column: number }): void {
-  error(file, reason, place, 'invalid-lesson-config')
 }

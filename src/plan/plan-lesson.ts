@@ -50,6 +50,8 @@ class Planner {
   readonly steps: Step[] = []
   private readonly evaluated = new Set<string>()
   private readonly containers: Set<string>
+  /** The file's lines, split at the first attribute problem (once, not per message). */
+  private sourceLines: string[] | undefined
 
   constructor(private readonly file: VFile, private readonly config: LessonConfig) {
     this.containers = new Set(config.containers)
@@ -57,7 +59,7 @@ class Planner {
 
   addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined): void {
     const { options, problems } = readCellOptions(attributes, { timeoutSeconds: this.config.timeout })
-    for (const problem of problems) this.error(problem.reason, this.attributeAt(problem.name, nodePosition ?? exec.position), problem.ruleId)
+    for (const problem of problems) error(this.file, problem.reason, this.attributeAt(problem.name, nodePosition ?? exec.position), problem.ruleId)
     const vars = [
       ...this.placeholdersIn(exec.command, exec.position.start),
       ...(exec.cwd ? this.placeholdersIn(exec.cwd, promptStart(exec)) : []),
@@ -83,7 +85,7 @@ class Planner {
   addVal(name: string, position: Position | undefined): void {
     const place = position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
     if (!Object.hasOwn(this.config.vars, name)) {
-      this.error(`Unexpected \`:val[${name}]\` with no variable, expected a \`${name}\` entry under \`vars\` in lesson.yaml`, place, 'unknown-var')
+      error(this.file, `Unexpected \`:val[${name}]\` with no variable, expected a \`${name}\` entry under \`vars\` in lesson.yaml`, place, 'unknown-var')
       return
     }
     this.evaluateOnce(name, place)
@@ -97,7 +99,7 @@ class Planner {
         names.push(placeholder.name)
         continue
       }
-      this.error(
+      error(this.file, 
         `Unexpected placeholder \`<${placeholder.name}>\` with no variable, expected a \`${placeholder.name}\` entry under \`vars\` in lesson.yaml`,
         placeholderPosition(start, text, placeholder),
         'unbound-placeholder',
@@ -111,7 +113,7 @@ class Planner {
     if (findPlaceholders(target).length > 0) return this.placeholdersIn(target, position.start)
     if (!this.containers.has(target)) {
       const known = [...this.containers].map((name) => `\`${name}\``).join(', ') || 'none so far'
-      this.error(
+      error(this.file, 
         `Unexpected container \`${target}\` in \`in=${target}\`, expected one created earlier in the lesson with \`docker run --name\` or listed under \`containers\` in lesson.yaml (known: ${known})`,
         position,
         'unknown-container',
@@ -124,7 +126,7 @@ class Planner {
   private evaluateOnce(name: string, position: Position, chain: readonly string[] = []): void {
     if (this.evaluated.has(name)) return
     if (chain.includes(name)) {
-      this.error(`Unexpected cycle between variables ${[...chain, name].map((n) => `\`${n}\``).join(' → ')}, expected each to need only earlier ones`, position, 'var-cycle')
+      error(this.file, `Unexpected cycle between variables ${[...chain, name].map((n) => `\`${n}\``).join(' → ')}, expected each to need only earlier ones`, position, 'var-cycle')
       return
     }
     for (const dependency of findPlaceholders(this.config.vars[name] ?? '')) {
@@ -132,7 +134,7 @@ class Planner {
         this.evaluateOnce(dependency.name, position, [...chain, name])
         continue
       }
-      this.error(
+      error(this.file, 
         `Unexpected placeholder \`<${dependency.name}>\` in variable \`${name}\` of lesson.yaml, expected a \`${dependency.name}\` entry under \`vars\``,
         position,
         'unbound-placeholder',
@@ -144,16 +146,14 @@ class Planner {
 
   /** Where `name` (as in `{in=db}` or `{{…}}{exit=1}`) is written on the node's first line. */
   private attributeAt(name: string, position: Position): Position {
-    const line = String(this.file.value).split('\n')[position.start.line - 1] ?? ''
+    this.sourceLines ??= String(this.file.value).split('\n')
+    const line = this.sourceLines[position.start.line - 1] ?? ''
     const found = new RegExp(`[{\\s]${name}(?=[=\\s}])`).exec(line.slice(position.start.column - 1))
     if (!found) return position
     const column = position.start.column + found.index + 1
     return { start: { line: position.start.line, column }, end: { line: position.start.line, column: column + name.length } }
   }
 
-  private error(reason: string, place: Position, ruleId: RuleId): void {
-    error(this.file, reason, place, ruleId)
-  }
 }
 
 /** Where a `<path># ` prompt starts: the command column minus the prompt's width. */

@@ -45,12 +45,12 @@ function compareCells(source: LessonPlan, translation: LessonPlan): void {
     const at = (cell: Cell) => `${sourceName}:${cell.position.start.line}:${cell.position.start.column}`
     if (expected && actual) {
       const what = expected.command === actual.command ? `options for \`${excerpt(actual.command)}\`` : `command \`${excerpt(actual.command)}\``
-      warn(translation, `Unexpected ${what} in a translation, expected \`${excerpt(expected.command)}\`${describeOptions(expected, actual)} as in the source ${at(expected)}`, actual.position, 'translation-diverges')
+      warning(translation.file, `Unexpected ${what} in a translation, expected \`${excerpt(expected.command)}\`${describeOptions(expected, actual)} as in the source ${at(expected)}`, actual.position, 'translation-diverges')
     } else if (expected) {
       const last = translation.cells.at(-1)?.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
-      warn(translation, `Unexpected end of the translation's commands, expected \`${excerpt(expected.command)}\` as in the source ${at(expected)} (missing cell)`, last, 'translation-missing-cell')
+      warning(translation.file, `Unexpected end of the translation's commands, expected \`${excerpt(expected.command)}\` as in the source ${at(expected)} (missing cell)`, last, 'translation-missing-cell')
     } else if (actual) {
-      warn(translation, `Unexpected command \`${excerpt(actual.command)}\` in a translation, expected no more commands: the source ${sourceName} ends before it`, actual.position, 'translation-diverges')
+      warning(translation.file, `Unexpected command \`${excerpt(actual.command)}\` in a translation, expected no more commands: the source ${sourceName} ends before it`, actual.position, 'translation-diverges')
     }
     return
   }
@@ -66,8 +66,4 @@ function describeOptions(expected: Cell, actual: Cell): string {
   const differing = Object.keys(expected.options).filter((name) => JSON.stringify(expected.options[name as keyof Cell['options']]) !== JSON.stringify(actual.options[name as keyof Cell['options']]))
   if (expected.cwd !== actual.cwd) differing.push('working directory')
   return differing.length > 0 ? ` with its ${differing.join(', ')}` : ''
-}
-
-function warn(plan: LessonPlan, reason: string, place: Position, ruleId: RuleId): void {
-  warning(plan.file, reason, place, ruleId)
 }
