@@ -12,16 +12,18 @@ import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
+import { lockLessons } from './lessons-lock.js'
+import type { LockHolder } from './files/index.js'
 
 export interface BuildOptions {
-  /** Folder of lessons; default `lessons`. */
-  lessonsDir: string
+  /** Folder of lessons; default `lessons`. Relative folders are resolved against the working folder. */
+  lessonsDir?: string | undefined
   /** Output folder; default `out`. */
-  outDir: string
+  outDir?: string | undefined
   /** Handlebars templates and i18n strings; default `templates`. */
-  templatesDir: string
+  templatesDir?: string | undefined
   /** Offline image recipes; default `images`. */
-  imagesDir: string
+  imagesDir?: string | undefined
   /** Lessons to build; default all. */
   slugs?: string[] | undefined
   /** Where lessons run: a disposable Docker-in-Docker sandbox each, or this machine's engine; default each lesson's lesson.yaml `host`, else `sandbox`. */
@@ -32,14 +34,21 @@ export interface BuildOptions {
   engines?: string[] | undefined
   /** Build only share `index` (1-based) of `count` of the lessons, chosen by sorted slug: a CI matrix's split. */
   shard?: { index: number; count: number } | undefined
-  /** Execute even when the frozen captures match: `true` for every lesson built, or the slugs to refresh. Default none. */
-  refresh?: boolean | string[] | undefined
+  /** Execute the lessons built (`slugs`, else all; within `shard`) even where their frozen captures match; default false. */
+  refresh?: boolean | undefined
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
   pull?: boolean | undefined
+  /** How long to wait for another build of the same lessons folder to finish, in ms; default 600 000. */
+  waitLockMs?: number | undefined
+  /** Called when this build starts waiting for another build of the same lessons folder. */
+  onLockWait?: ((holder: LockHolder) => void) | undefined
   onEvent?: RunEventHandler | undefined
   onImageEvent?: ((event: ImageEvent) => void) | undefined
   signal?: AbortSignal | undefined
 }
+
+/** The defaults of build(), one place (the CLI's help shows them). */
+export const buildDefaults = { lessonsDir: 'lessons', outDir: 'out', templatesDir: 'templates', imagesDir: 'images', waitLockMs: 600_000 } as const
 
 /** How a rendered plan got its output. */
 export type CaptureSource = 'executed' | 'frozen'
@@ -50,20 +59,48 @@ export interface BuildResult {
   /** Every plan, with its run (executed now or frozen) when it has one. */
   lessons: Array<{ plan: LessonPlan; run?: LessonRun; source?: CaptureSource }>
   report: Report
+  /** The output folder written (absolute). */
+  outDir: string
   ok: boolean
 }
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
-  if (!existsSync(options.lessonsDir)) return noLessons(options.lessonsDir)
-  const known = await findLessonSlugs(options.lessonsDir)
-  const unknown = [...(options.slugs ?? []), ...(Array.isArray(options.refresh) ? options.refresh : [])]
+/** The folders of a build, defaults applied, absolute. */
+interface Folders {
+  lessonsDir: string
+  outDir: string
+  templatesDir: string
+  imagesDir: string
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const folders: Folders = {
+    lessonsDir: path.resolve(options.lessonsDir ?? buildDefaults.lessonsDir),
+    outDir: path.resolve(options.outDir ?? buildDefaults.outDir),
+    templatesDir: path.resolve(options.templatesDir ?? buildDefaults.templatesDir),
+    imagesDir: path.resolve(options.imagesDir ?? buildDefaults.imagesDir),
+  }
+  if (!existsSync(folders.lessonsDir)) return failed(folders, missingLessonsFolder(folders.lessonsDir))
+  // Held from the first read of captures.json to the last page written: pages and captures of one run.
+  const lock = await lockLessons(folders.lessonsDir, { waitMs: options.waitLockMs ?? buildDefaults.waitLockMs, onWait: options.onLockWait, signal: options.signal })
+  if ('file' in lock) return failed(folders, lock.file)
+  try {
+    return await buildLocked(folders, options)
+  } finally {
+    lock.release()
+  }
+}
+
+async function buildLocked(folders: Folders, options: BuildOptions): Promise<BuildResult> {
+  const { lessonsDir, outDir } = folders
+  const known = await findLessonSlugs(lessonsDir)
+  const unknown = (options.slugs ?? [])
     .filter((slug, index, all) => !known.includes(slug) && all.indexOf(slug) === index)
-    .map((slug) => unknownLesson(slug, known, options.lessonsDir))
-  const selected = options.slugs?.length ? options.slugs.filter((slug) => known.includes(slug)) : known
+    .map((slug) => unknownLesson(slug, known, lessonsDir))
+  const selected = options.slugs?.length ? options.slugs.filter((slug, index, all) => known.includes(slug) && all.indexOf(slug) === index) : known
   const slugs = options.shard ? shareOf(selected, options.shard) : selected
-  const lessons = await Promise.all(slugs.map((slug) => loadLesson(options.lessonsDir, slug)))
+  const lessons = await Promise.all(slugs.map((slug) => loadLesson(lessonsDir, slug)))
   const sound = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
-  const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, refreshes(options.refresh, lesson.slug))))
+  const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, options.refresh === true)))
 
   const outcomes = new Map<LessonPlan, { run: LessonRun; source: CaptureSource }>()
   for (const { executions, lesson } of planned) {
@@ -75,29 +112,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
   const due = planned.filter((lesson) => lesson.executions.some((execution) => execution.decision.kind === 'run'))
-  const engines = due.length > 0 ? await reachEngines(due, options) : []
+  const engines = due.length > 0 ? await reachEngines(due, folders.imagesDir, options) : []
   if (engines.length > 0 && !options.signal?.aborted) {
     const runs = await runExecutions(due, {
-      ...(options.host === undefined ? {} : { host: options.host }),
+      host: options.host,
       jobs: Math.max(1, options.jobs ?? defaultJobs()),
       engines,
       owner: currentBuildOwner(),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
+      onEvent: options.onEvent,
+      signal: options.signal,
     })
     for (const [plan, run] of runs) outcomes.set(plan, { run, source: 'executed' })
   }
 
   const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...outcomes.get(plan) })))
-  await renderSite({ lessons: rendered, outDir: options.outDir, templatesDir: options.templatesDir })
+  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir })
   const report = buildReport(rendered)
-  await writeFileAtomic(path.join(options.outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   const files = [...unknown, ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)]
-  return { files, lessons: rendered, report, ok: !hasFatal(files) }
-}
-
-function refreshes(refresh: BuildOptions['refresh'], slug: string): boolean {
-  return refresh === true || (Array.isArray(refresh) && refresh.includes(slug))
+  return { files, lessons: rendered, report, outDir, ok: !hasFatal(files) }
 }
 
 /** Executions at once by default: two per core (lessons mostly wait), as far as free memory holds a sandbox each (~512 MiB). */
@@ -114,7 +147,7 @@ export function shareOf(slugs: readonly string[], shard: { index: number; count:
  * Probe every engine; reap what dead builds left on the reachable ones. When none answers,
  * every execution that was due says where and why it needed one; frozen captures still render.
  */
-async function reachEngines(due: LessonExecutions[], options: BuildOptions): Promise<PoolEngine[]> {
+async function reachEngines(due: LessonExecutions[], imagesDir: string, options: BuildOptions): Promise<PoolEngine[]> {
   const endpoints: Array<string | undefined> = options.engines?.length ? options.engines : [undefined]
   const probes = await Promise.all(endpoints.map(async (endpoint) => {
     try {
@@ -127,12 +160,8 @@ async function reachEngines(due: LessonExecutions[], options: BuildOptions): Pro
   const engines: PoolEngine[] = []
   for (const probe of probes) {
     if (!('info' in probe)) continue
-    await reapOrphans(probe.endpoint === undefined ? {} : { engine: probe.endpoint })
-    const imageOptions = {
-      imagesDir: options.imagesDir,
-      ...(options.pull === undefined ? {} : { pull: options.pull }),
-      ...(options.onImageEvent ? { onEvent: options.onImageEvent } : {}),
-    }
+    await reapOrphans({ engine: probe.endpoint })
+    const imageOptions = { imagesDir, pull: options.pull ?? true, onEvent: options.onImageEvent ?? (() => {}) }
     engines.push({ endpoint: probe.endpoint, info: probe.info, images: new EngineImages(probe.endpoint, imageOptions) })
   }
   const failed = probes.flatMap((probe) => ('error' in probe ? [probe.error] : []))
@@ -152,6 +181,7 @@ async function reachEngines(due: LessonExecutions[], options: BuildOptions): Pro
   return []
 }
 
-function noLessons(lessonsDir: string): BuildResult {
-  return { files: [missingLessonsFolder(lessonsDir)], lessons: [], report: buildReport([]), ok: false }
+/** A build that read no lesson: nothing rendered, nothing written. */
+function failed(folders: Folders, file: VFile): BuildResult {
+  return { files: [file], lessons: [], report: buildReport([]), outDir: folders.outDir, ok: false }
 }

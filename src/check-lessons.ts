@@ -2,6 +2,7 @@
 // and without Docker — bad input, unbound placeholders, translations that part from their
 // source, prose in the wrong language, glued markers, and captures that no longer match.
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import type { VFile } from 'vfile'
 import { lintLesson } from './check/index.js'
 import { findLessonSlugs, hasErrors, loadLesson, missingLessonsFolder, unknownLesson } from './plan/index.js'
@@ -9,8 +10,8 @@ import { planExecutions } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
 
 export interface CheckOptions {
-  /** Folder of lessons; default `lessons`. */
-  lessonsDir: string
+  /** Folder of lessons; default `lessons`, resolved against the working folder. */
+  lessonsDir?: string | undefined
   /** Lessons to check; default all. */
   slugs?: string[] | undefined
 }
@@ -22,16 +23,18 @@ export interface CheckResult {
   ok: boolean
 }
 
-export async function checkLessons(options: CheckOptions): Promise<CheckResult> {
-  if (!existsSync(options.lessonsDir)) return { files: [missingLessonsFolder(options.lessonsDir)], ok: false }
-  const known = await findLessonSlugs(options.lessonsDir)
+export async function checkLessons(options: CheckOptions = {}): Promise<CheckResult> {
+  // Read-only: no lock, a check may run beside a build (captures.json is replaced atomically).
+  const lessonsDir = path.resolve(options.lessonsDir ?? 'lessons')
+  if (!existsSync(lessonsDir)) return { files: [missingLessonsFolder(lessonsDir)], ok: false }
+  const known = await findLessonSlugs(lessonsDir)
   const files: VFile[] = []
   for (const slug of options.slugs?.length ? options.slugs : known) {
     if (!known.includes(slug)) {
-      files.push(unknownLesson(slug, known, options.lessonsDir))
+      files.push(unknownLesson(slug, known, lessonsDir))
       continue
     }
-    const lesson = await loadLesson(options.lessonsDir, slug)
+    const lesson = await loadLesson(lessonsDir, slug)
     files.push(...lesson.files)
     for (const plan of lesson.plans) lintLesson(plan.tree, plan.file, plan.locale)
     if (hasErrors(lesson) || lesson.plans.length === 0) continue

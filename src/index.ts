@@ -1,5 +1,6 @@
 // shellbook's public API: the stages (parse → plan → run → render) and the build that ties them.
 export { build, type BuildOptions, type BuildResult } from './build.js'
+export type { LockHolder } from './files/index.js'
 export { checkLessons, type CheckOptions, type CheckResult } from './check-lessons.js'
 export { createProcessor, parseLesson } from './parse/index.js'
 export type { ExecBlock, ExecCommand, ExecInline, RawAttributes, Val } from './parse/index.js'

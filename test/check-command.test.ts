@@ -35,6 +35,16 @@ describe('shellbook check', () => {
     expect(await messagesOf(path.join(root, 'lessons'))).toEqual([])
   })
 
+  it('checks the `lessons` folder of the working folder when given no options', async () => {
+    // vitest runs from the repository root, where its config is.
+    expect(process.cwd()).toBe(root)
+    const result = await checkLessons()
+    expect(result.ok).toBe(true)
+    expect(result.files.map((file) => file.path).filter((file) => file.endsWith('lesson.yaml')).sort()).toEqual([
+      'lessons/container-namespaces/lesson.yaml', 'lessons/container-processes/lesson.yaml',
+    ])
+  })
+
   for (const name of cases.filter((name) => name !== 'clean')) {
     it(`reports ${name}`, async () => {
       const messages = await messagesOf(fixtures, [name])

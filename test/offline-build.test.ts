@@ -29,14 +29,13 @@ async function copyLessons(): Promise<string> {
   return dir
 }
 
-async function offlineBuild(lessonsDir: string, events: RunEvent[] = [], refresh?: string[]): Promise<BuildResult & { outDir: string }> {
+async function offlineBuild(lessonsDir: string, events: RunEvent[] = [], refresh?: { slugs: string[] }): Promise<BuildResult> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'shellbook-offline-out-'))
-  const result = await build({
+  return build({
     lessonsDir, outDir, templatesDir: path.join(root, 'templates'), imagesDir: path.join(root, 'images'), host: 'local', pull: false,
     onEvent: (event) => events.push(event),
-    ...(refresh ? { refresh } : {}),
+    slugs: refresh?.slugs, refresh: refresh !== undefined,
   })
-  return { ...result, outDir }
 }
 
 const messages = (result: BuildResult) => result.files.flatMap((file) => file.messages.map((message) => `${path.basename(file.path)}:${message.line}:${message.column} ${message.ruleId} ${message.reason}`))
@@ -96,15 +95,18 @@ describe('offline builds from frozen captures', () => {
     expect(await capturesOf(lessonsDir, 'container-processes')).toBe(before)
   })
 
-  it('--refresh of one named lesson asks execution of that one only', async () => {
+  it('`build container-processes --refresh` builds that lesson only and asks its execution', async () => {
     const lessonsDir = await copyLessons()
     const before = await capturesOf(lessonsDir, 'container-processes')
-    const result = await offlineBuild(lessonsDir, [], ['container-processes'])
+    const events: RunEvent[] = []
+    const result = await offlineBuild(lessonsDir, events, { slugs: ['container-processes'] })
     expect(messages(result).filter((message) => message.includes('needs-execution'))).toEqual([
       expect.stringMatching(/^fr\.md:3:2 needs-execution Lesson needs execution: --refresh asked for it, but no Docker engine answers at unix:\/\/\/nonexistent\.sock; start a Docker engine$/),
     ])
-    expect(result.report.lessons.filter((lesson) => lesson.captures === 'frozen').map((lesson) => lesson.slug)).toEqual([
-      'container-namespaces', 'container-namespaces', 'container-namespaces',
+    // The other lesson is not built at all, so nothing of it is thawed or rendered.
+    expect(events.map((event) => event.kind)).toEqual([])
+    expect(result.report.lessons.map((lesson) => `${lesson.slug} ${lesson.captures}`)).toEqual([
+      'container-processes undefined', 'container-processes undefined', 'container-processes undefined',
     ])
     expect(await capturesOf(lessonsDir, 'container-processes')).toBe(before)
   })
