@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
-import { findLessonSlugs, hasErrors, loadLesson, missingLessonsFolder, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
+import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
 import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
@@ -92,7 +92,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 async function buildLocked(folders: Folders, options: BuildOptions): Promise<BuildResult> {
   const { lessonsDir, outDir } = folders
-  const known = await findLessonSlugs(lessonsDir)
+  const folder = await scanLessonsFolder(lessonsDir)
+  const known = folder.slugs
   const unknown = (options.slugs ?? [])
     .filter((slug, index, all) => !known.includes(slug) && all.indexOf(slug) === index)
     .map((slug) => unknownLesson(slug, known, lessonsDir))
@@ -129,7 +130,8 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
-  const files = [...unknown, ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)]
+  // Folders that are not lessons are said only when the whole folder is built.
+  const files = [...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)]
   return { files, lessons: rendered, report, outDir, ok: !hasFatal(files) }
 }
 

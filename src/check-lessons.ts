@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { lintLesson } from './check/index.js'
-import { findLessonSlugs, hasErrors, loadLesson, missingLessonsFolder, unknownLesson } from './plan/index.js'
+import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, unknownLesson } from './plan/index.js'
 import { planExecutions } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
 
@@ -27,8 +27,10 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
   // Read-only: no lock, a check may run beside a build (captures.json is replaced atomically).
   const lessonsDir = path.resolve(options.lessonsDir ?? 'lessons')
   if (!existsSync(lessonsDir)) return { files: [missingLessonsFolder(lessonsDir)], ok: false }
-  const known = await findLessonSlugs(lessonsDir)
-  const files: VFile[] = []
+  const folder = await scanLessonsFolder(lessonsDir)
+  const known = folder.slugs
+  // Folders that are not lessons are said only when the whole folder is checked.
+  const files: VFile[] = options.slugs?.length ? [] : [...folder.files]
   for (const slug of options.slugs?.length ? options.slugs : known) {
     if (!known.includes(slug)) {
       files.push(unknownLesson(slug, known, lessonsDir))

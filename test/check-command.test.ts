@@ -3,6 +3,8 @@
 // repository's own lessons, and as a CLI (exit codes, --format json, --frail). No Docker involved.
 import { execFile } from 'node:child_process'
 import { readdirSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkLessons } from '../src/check-lessons.js'
@@ -33,6 +35,18 @@ describe('shellbook check', () => {
 
   it('finds nothing in the repository lessons: fr, zh and en of both, captures fresh', async () => {
     expect(await messagesOf(path.join(root, 'lessons'))).toEqual([])
+  })
+
+  it('says so at a folder with Markdown but no lesson.yaml, instead of skipping it silently', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-check-dropped-'))
+    await cp(path.join(fixtures, 'clean'), path.join(dir, 'clean'), { recursive: true })
+    await mkdir(path.join(dir, 'dropped'))
+    await writeFile(path.join(dir, 'dropped', 'en.md'), '# Dropped in\n\n`ls`{{execute}}\n')
+    await mkdir(path.join(dir, 'assets'))
+    await writeFile(path.join(dir, 'assets', 'logo.txt'), 'not a lesson\n')
+    expect(await messagesOf(dir)).toEqual([
+      'dropped:undefined:undefined warning no-lesson-config: Unexpected lesson folder with Markdown but no lesson.yaml, expected a lesson.yaml beside it (`title: {en: …}` at least); the folder is not built',
+    ])
   })
 
   it('checks the `lessons` folder of the working folder when given no options', async () => {

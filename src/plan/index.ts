@@ -2,7 +2,7 @@
 export type { Cell, CellOptions, LessonPlan, Step } from './types.js'
 export type { LessonConfig } from './lesson-config.js'
 export { hostKinds, lessonConfigSchema, type HostKind } from './lesson-config.js'
-export { findLessonSlugs, hasErrors, loadLesson, type LoadedLesson } from './load-lessons.js'
+export { findLessonSlugs, hasErrors, loadLesson, scanLessonsFolder, type LessonsFolder, type LoadedLesson } from './load-lessons.js'
 export { planLesson, containersCreatedBy, type PlanInput } from './plan-lesson.js'
 export { fillPlaceholders, findPlaceholders } from './placeholders.js'
 export { executionKey, linkSubject, type ChainLink, type ExecutionKey } from './execution-key.js'
