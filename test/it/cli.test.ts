@@ -122,10 +122,18 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
     await rm(mark, { force: true })
   })
 
+  it('says the container of an `in=` cell is not there, instead of blaming the command', async () => {
+    const result = await shellbook(['build', 'ghost', '--lessons', lessons, '--host', 'local'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/ghost\/en\.md\n6:3-6:11 +error +Unexpected missing container `ghost` for `in=ghost`, expected it running: start it earlier in the lesson .* +container-missing/)
+    expect(result.stderr).toMatch(/│ Error response from daemon: No such container: ghost/)
+  })
+
   it('reports an image that can be neither pulled nor built at its line in lesson.yaml', async () => {
     const result = await shellbook(['build', 'noimage', '--lessons', lessons])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/noimage\/lesson\.yaml\n4:5 +error +Unexpected missing image `nosuch\/thing:1\.0`, expected one the engine has or a recipe at images\/thing\/ \(pulls are off: --pull never\)/)
+    expect(result.stderr.match(/pulls are off/g)).toHaveLength(1)
   })
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

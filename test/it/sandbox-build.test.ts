@@ -226,4 +226,22 @@ describe.skipIf(skipWithoutEngine)('shellbook build over two engines', () => {
     expect(await labelled()).toEqual([])
     expect(await labelled(second)).toEqual([])
   }, 180_000)
+
+  it('runs a local lesson on the engine --engine names: its shell, its images and its cleanup', async () => {
+    const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-local-engine-'))
+    await mkdir(path.join(lessons, 'here'))
+    await writeFile(path.join(lessons, 'here', 'lesson.yaml'), 'title: {en: Here}\nhost: local\nimages: [busybox]\n')
+    await writeFile(path.join(lessons, 'here', 'en.md'), '# Here\n\n`docker run -d --name=on-second busybox sleep 60`{{execute}}\n\n`docker ps --format "{{.Names}}"`{{execute}}\n\n`docker -H unix:///var/run/docker.sock ps -a --format "{{.Names}}" | grep -c on-second || true`{{execute}}\n')
+    const result = await shellbook(['build', '--lessons', lessons, '--engine', second])
+    expect(result.code, result.stderr).toBe(0)
+    const captures = JSON.parse(await readFile(path.join(lessons, 'here', 'captures.json'), 'utf8'))
+    expect(captures.executions[0].cells[1].output.join('\n')).toContain('on-second')
+    // While the lesson ran, the default engine had no such container.
+    expect(captures.executions[0].cells[2].output.join('\n').trim()).toBe('0')
+    // The default engine never saw it; the second one had it, and it is gone after the lesson.
+    for (const engine of [undefined, second]) {
+      const env = engine === undefined ? process.env : { ...process.env, DOCKER_HOST: engine }
+      expect((await run('docker', ['ps', '-a', '-q', '--filter', 'name=^/on-second$'], { env })).stdout.trim()).toBe('')
+    }
+  }, 120_000)
 })
