@@ -1,21 +1,22 @@
-// shellbook's public API: the stages (parse → plan → run → render) and the build that ties them.
+// shellbook's public API: the stages (parse → plan → captures → run → render), the messages
+// every problem becomes, and the build that ties them.
 export { build, type BuildOptions, type BuildResult } from './build.js'
-export type { LockHolder } from './files/index.js'
 export { checkLessons, type CheckOptions, type CheckResult } from './check-lessons.js'
-export { createProcessor, parseLesson } from './parse/index.js'
+export type { LockHolder } from './files/index.js'
+export { rules, type RuleId } from './messages.js'
+export {
+  createProcessor, parseLesson,
+  remarkConsoleBlocks, remarkDirectivesToText, remarkInputLimits, remarkKatacodaFences, remarkKatacodaMarkers, remarkVal,
+} from './parse/index.js'
 export type { ExecBlock, ExecCommand, ExecInline, RawAttributes, Val } from './parse/index.js'
 export { findLessonSlugs, loadLesson, planLesson } from './plan/index.js'
-export type { Cell, CellOptions, LessonConfig, LessonPlan, LoadedLesson, Step } from './plan/index.js'
-export { runLesson, type RunLessonOptions } from './run/index.js'
-export { ShellSession, DEFAULT_LOCAL_SHELL } from './run/index.js'
-export { probeEngine, EngineUnreachableError, type EngineInfo } from './run/index.js'
-export { ensureImages, MissingImageError, type ImageEvent } from './run/index.js'
-export { createLocalHost } from './run/index.js'
-export { createSandboxHost, LESSON_HOST_IMAGE, type SandboxHost, type SandboxOptions } from './run/index.js'
-export { reapOrphans, removeLabelled } from './run/index.js'
-export { readCaptures, writeCaptures } from './captures/index.js'
-export type { Host } from './run/index.js'
-export type { RunEvent } from './run/index.js'
-export type { CellCapture, ImageProvenance, LessonRun, Provenance } from './captures/index.js'
+export type { Cell, CellOptions, HostKind, LessonConfig, LessonPlan, LoadedLesson, Step } from './plan/index.js'
+export { planExecutions, readCaptures, writeCaptures } from './captures/index.js'
+export type { CellCapture, ExecutionDecision, ImageProvenance, LessonExecutions, LessonRun, Provenance } from './captures/index.js'
+export {
+  createLocalHost, createSandboxHost, DEFAULT_LOCAL_SHELL, EngineUnreachableError, ensureImages, LESSON_HOST_IMAGE, MissingImageError,
+  probeEngine, reapOrphans, removeLabelled, runExecutions, runLesson, ShellSession,
+} from './run/index.js'
+export type { EngineInfo, Host, HostFactory, ImageEvent, PoolEngine, PoolOptions, RunEvent, RunLessonOptions, SandboxHost, SandboxOptions } from './run/index.js'
 export { renderSite } from './render/index.js'
 export { buildReport, type Report } from './report.js'
