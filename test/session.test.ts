@@ -1,20 +1,10 @@
 // ShellSession against a real bash in a real pseudo-terminal (no mocks). The framing helpers
 // are tested in session-framing.test.ts, `docker exec -it` sessions in it/session-docker.test.ts.
-import { afterEach, describe, expect, it } from 'vitest'
-import { DEFAULT_LOCAL_SHELL, ShellSession, type SessionOptions } from '../src/run/session/index.js'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
+import { open } from './open-sessions.js'
 
 const timeout = { timeoutMs: 5_000 }
-const opened: ShellSession[] = []
-
-async function open(options: Partial<SessionOptions> = {}): Promise<ShellSession> {
-  const session = await ShellSession.open({ shell: DEFAULT_LOCAL_SHELL, ...options })
-  opened.push(session)
-  return session
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((session) => session.close()))
-})
 
 describe('ShellSession (local bash)', () => {
   it('keeps variables, cd and exports from cell to cell', async () => {

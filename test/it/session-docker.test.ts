@@ -4,23 +4,13 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, mkdirSync, copyFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { $ } from 'zx'
-import { DEFAULT_LOCAL_SHELL, ShellSession, type SessionOptions } from '../../src/run/session/index.js'
+import { DEFAULT_LOCAL_SHELL } from '../../src/run/session/index.js'
+import { open } from '../open-sessions.js'
 import { skipWithoutEngine } from './engine-required.js'
 
 const timeout = { timeoutMs: 5_000 }
-const opened: ShellSession[] = []
-
-async function open(options: Partial<SessionOptions> = {}): Promise<ShellSession> {
-  const session = await ShellSession.open({ shell: DEFAULT_LOCAL_SHELL, ...options })
-  opened.push(session)
-  return session
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((session) => session.close()))
-})
 
 describe.skipIf(skipWithoutEngine)('ShellSession with docker exec -it', () => {
   const image = 'shellbook-test-shell:latest'
