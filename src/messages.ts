@@ -63,6 +63,19 @@ export type RuleId = keyof typeof rules
 /** Where a message points: a point, a range, or nothing (a whole file or folder). */
 export type Place = Point | Position | undefined
 
+/**
+ * Messages kept per rule and file; past it, one more says how many were left out. A lesson
+ * with 20,000 broken `:val[` would otherwise print 40,000 lines and take the reporter seconds.
+ */
+export const MAX_MESSAGES_PER_RULE = 100
+
+declare module 'vfile' {
+  interface DataMap {
+    /** How many messages of each rule the file was given, kept or not. */
+    ruleCounts: Record<string, number>
+  }
+}
+
 /** Options of the builders. */
 export interface MessageOptions {
   /** Longer text shown under the reason (an output tail); the reason stays one line. */
@@ -70,17 +83,17 @@ export interface MessageOptions {
 }
 
 /** A fatal message: the build or check fails. */
-export function error(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage {
+export function error(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage | undefined {
   return stamp(file, reason, place, ruleId, options, true)
 }
 
 /** A warning: reported, fails only with `--frail`. */
-export function warning(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage {
+export function warning(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage | undefined {
   return stamp(file, reason, place, ruleId, options, false)
 }
 
 /** Information: reported, never fails. */
-export function info(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage {
+export function info(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions = {}): VFileMessage | undefined {
   return stamp(file, reason, place, ruleId, options, undefined)
 }
 
@@ -100,7 +113,15 @@ export function excerpt(text: string, max = 80): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }
 
-function stamp(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions, fatal: boolean | undefined): VFileMessage {
+/** The message, or undefined once the file has MAX_MESSAGES_PER_RULE of this rule (the next one says so, once). */
+function stamp(file: VFile, reason: string, place: Place, ruleId: RuleId, options: MessageOptions, fatal: boolean | undefined): VFileMessage | undefined {
+  const counts = (file.data.ruleCounts ??= {})
+  const count = (counts[ruleId] = (counts[ruleId] ?? 0) + 1)
+  if (count === MAX_MESSAGES_PER_RULE + 1) {
+    const more = file.message(`Unexpected more than ${MAX_MESSAGES_PER_RULE} \`${ruleId}\` problems in this file, expected fewer; the others are not listed`, { place, ruleId, source: messageSource })
+    more.fatal = fatal
+  }
+  if (count > MAX_MESSAGES_PER_RULE) return undefined
   const message = file.message(reason, { place, ruleId, source: messageSource })
   message.fatal = fatal
   if (options.note !== undefined && options.note !== '') message.note = options.note

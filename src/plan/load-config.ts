@@ -7,7 +7,7 @@ import { error } from '../messages.js'
 /** Parse `file` (lesson.yaml); returns undefined after adding fatal messages when it does not validate. */
 export function loadConfig(file: VFile): LessonConfig | undefined {
   const lineCounter = new LineCounter()
-  const document = parseDocument(String(file.value), { lineCounter, prettyErrors: false })
+  const document = parseDocument(String(file.value), { lineCounter, prettyErrors: false, logLevel: 'error' })
   for (const problem of document.errors) {
     const [line, column] = [problem.linePos?.[0].line ?? 1, problem.linePos?.[0].col ?? 1]
     error(file, `Unexpected YAML: ${problem.message.split('\n')[0]}`, { line, column }, 'invalid-lesson-config')

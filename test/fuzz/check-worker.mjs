@@ -1,9 +1,11 @@
 // Worker thread: checks one lessons folder at a time with shellbook's compiled public API and
 // prints it as the CLI would (vfile-reporter), so a hang can be ended by terminating the thread.
 // Plain JavaScript because Node starts it without vitest's TypeScript transform.
-import { parentPort } from 'node:worker_threads'
+import { parentPort, workerData } from 'node:worker_threads'
 import { reporter } from 'vfile-reporter'
-import { checkLessons, findLessonSlugs, loadLesson } from '../../dist/index.js'
+
+// shellbook's compiled public API: this checkout's dist/, or another build's (to compare before and after a fix).
+const { checkLessons, findLessonSlugs, loadLesson } = await import(workerData?.dist ?? '../../dist/index.js')
 
 // Stack overflows happen deep in recursive parsers: keep every frame, so shellbook's own frame is in the trace.
 Error.stackTraceLimit = Infinity

@@ -16,17 +16,24 @@ export interface Outcome {
   distFrame?: string
 }
 
-const repoRoot = new URL('../../', import.meta.url).pathname
-
 /** `at fn (file:///x/dist/a.js:3:9)`, `at file:///x/dist/a.js:3:9`, `at node:internal/fs:1:2`: the location part. */
 const framePattern = new RegExp('((?:file://|node:)[^()\\s]+|/[^()\\s]+):(\\d+):(\\d+)\\)?$')
+
+/** `node_modules/…` for dependencies, `dist/…` for shellbook (whichever build was checked), else as is. */
+function shortPath(file: string): string {
+  const plain = file.replace('file://', '')
+  const modules = plain.lastIndexOf('/node_modules/')
+  if (modules >= 0) return plain.slice(modules + 1)
+  const dist = plain.lastIndexOf('/dist/')
+  return dist >= 0 ? plain.slice(dist + 1) : plain
+}
 
 /** Frames as `dist/plan/load-lessons.js:30:22`, `node_modules/yaml/…`, `node:internal/…`. */
 export function frames(stack: string): string[] {
   const found: string[] = []
   for (const line of stack.split('\n')) {
     const match = /^\s+at /.test(line) ? framePattern.exec(line.trim()) : null
-    if (match) found.push(`${(match[1] ?? '').replace('file://', '').replace(repoRoot, '')}:${match[2]}:${match[3]}`)
+    if (match) found.push(`${shortPath(match[1] ?? '')}:${match[2]}:${match[3]}`)
   }
   return found
 }

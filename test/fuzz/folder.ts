@@ -35,8 +35,9 @@ export function filesMatching(folder: Folder, pattern: RegExp): string[] {
   return [...folder].filter(([name, entry]) => entry.kind === 'file' && pattern.test(name)).map(([name]) => name).sort()
 }
 
+/** Lesson folders: names with something under them (a top-level file or link such as `README.md` is none). */
 export function slugsOf(folder: Folder): string[] {
-  return [...new Set([...folder.keys()].map((name) => name.split('/')[0] ?? ''))].filter((slug) => slug !== '').sort()
+  return [...new Set([...folder.keys()].filter((name) => name.includes('/')).map((name) => name.split('/')[0] ?? ''))].filter((slug) => slug !== '').sort()
 }
 
 /** Write `folder` under `lessonsDir`: folders first, then files and links, then modes (a chmod 000 last). */

@@ -1,5 +1,7 @@
 // A few long-lived worker threads that check lessons folders, each job under a time limit:
 // a job over it has its worker terminated (a hang must not block the run) and replaced.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
 export interface FileSummary {
@@ -24,6 +26,9 @@ interface Job {
 
 const workerUrl = new URL('./check-worker.mjs', import.meta.url)
 
+/** SHELLBOOK_FUZZ_DIST=/path/to/other/dist checks with that build instead of this checkout's dist/. */
+const dist = process.env['SHELLBOOK_FUZZ_DIST'] ? pathToFileURL(path.resolve(process.env['SHELLBOOK_FUZZ_DIST'], 'index.js')).href : undefined
+
 // The main thread's stack (~1 MB) is what the CLI gets; a worker's default is 4 MB and would hide overflows.
 const resourceLimits = { stackSizeMb: 1, maxOldGenerationSizeMb: 1024 }
 
@@ -38,18 +43,23 @@ class Slot {
   }
 
   private spawn(): void {
-    const worker = new Worker(workerUrl, { resourceLimits })
+    const worker = new Worker(workerUrl, { resourceLimits, workerData: { dist } })
     this.worker = worker
+    let up = false
     this.ready = new Promise((resolve, reject) => {
-      worker.once('message', (message: { type: string }) => (message.type === 'ready' ? resolve() : reject(new Error('worker did not start'))))
+      worker.once('message', () => {
+        up = true
+        resolve()
+      })
       worker.once('error', reject)
     })
     this.ready.catch(() => undefined)
     worker.on('message', (message: RawResult & { id?: number }) => {
       if (this.job && message.id === this.job.id) this.finish(message)
     })
-    worker.on('error', (error) => this.died(error))
-    worker.on('exit', (code) => this.died(new Error(`worker exited with code ${code}`)))
+    // A worker that never came up is not respawned: `ready` rejects, and so does the next check.
+    worker.on('error', (error) => up && this.died(error))
+    worker.on('exit', (code) => up && this.died(new Error(`worker exited with code ${code}`)))
   }
 
   private finish(result: RawResult): void {
@@ -62,8 +72,8 @@ class Slot {
 
   private died(error: Error): void {
     const current = this.job
-    if (!current) return
-    this.finish({ type: 'died', ms: performance.now() - current.started, name: error.name, message: error.message, stack: error.stack ?? '' })
+    if (current) this.finish({ type: 'died', ms: performance.now() - current.started, name: error.name, message: error.message, stack: error.stack ?? '' })
+    // Idle or not, the next job needs a live worker.
     this.replace()
   }
 
@@ -75,16 +85,19 @@ class Slot {
     this.spawn()
   }
 
-  async run(job: Job): Promise<void> {
+  /** Check one folder; rejects only when the worker cannot start (shellbook's dist/ does not load). */
+  async run(lessonsDir: string, slowMs: number): Promise<RawResult> {
     await this.ready
-    const id = this.nextId++
-    const started = performance.now()
-    const timer = setTimeout(() => {
-      this.finish({ type: 'timeout', ms: performance.now() - started })
-      this.replace()
-    }, this.limitMs)
-    this.job = { id, job, started, timer }
-    this.worker.postMessage({ id, lessonsDir: job.lessonsDir, slowMs: job.slowMs })
+    return new Promise((resolve) => {
+      const id = this.nextId++
+      const started = performance.now()
+      const timer = setTimeout(() => {
+        this.finish({ type: 'timeout', ms: performance.now() - started })
+        this.replace()
+      }, this.limitMs)
+      this.job = { id, job: { lessonsDir, slowMs, resolve }, started, timer }
+      this.worker.postMessage({ id, lessonsDir, slowMs })
+    })
   }
 
   /** A worker whose Object.prototype was changed by a job must not check the next one. */
@@ -112,7 +125,7 @@ export class CheckPool {
   async check(lessonsDir: string): Promise<RawResult> {
     const slot = this.idle.pop() ?? (await new Promise<Slot>((resolve) => this.waiting.push(resolve)))
     try {
-      const result = await new Promise<RawResult>((resolve) => void slot.run({ lessonsDir, slowMs: this.slowMs, resolve }))
+      const result = await slot.run(lessonsDir, this.slowMs)
       if (result.type === 'resolved' && result.polluted) slot.recycle()
       return result
     } finally {

@@ -17,6 +17,8 @@ export interface RunOptions {
   slowMs: number
   /** Over this, its worker is terminated. */
   killMs: number
+  /** Keep every input on disk, not only the failing ones. */
+  keepAll?: boolean
 }
 
 export interface Result {
@@ -48,7 +50,7 @@ export async function fuzz(options: RunOptions): Promise<{ results: Result[]; ms
       await writeFolder(input.folder, lessonsDir)
       const outcome = await checkFolder(pool, lessonsDir, options.slowMs, input.mutations.map(mutatorName))
       const result: Result = { index, base: input.base, mutations: input.mutations, outcome }
-      if (outcome.kind === 'ok') {
+      if (outcome.kind === 'ok' && !options.keepAll) {
         await rm(dir, { recursive: true, force: true })
       } else {
         result.kept = lessonsDir

@@ -39,7 +39,7 @@ const deepList = textMutator('deep-list', 3, markdownFile, (text, rng) => {
   const width = bullet.length + 1
   const lines = Array.from({ length: depth }, (_, i) => `${' '.repeat(i * width)}${bullet} level ${i}`)
   lines.push(`${' '.repeat(depth * width)}${bullet} ${marker()}`)
-  return [insertLine(text, rng, lines.join('\n')), `${depth}${bullet}`]
+  return [insertLine(text, rng, lines.join('\n')), `${depth} ${bullet}`]
 })
 
 /** Lists nested by repeating the bullet on one line (`- - - - x`), which nests without indentation. */
