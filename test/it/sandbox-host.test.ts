@@ -260,7 +260,7 @@ describe.skipIf(skipWithoutEngine)('sandbox host', () => {
     expect(isOwnerAlive(`${host}:${pid}:${Number(start) + 1}`)).toBe(false)
     expect(isOwnerAlive(`${host}:999999999:${start}`)).toBe(false)
     expect(isOwnerAlive(`another-host-${host}:${pid}:1`)).toBe(true)
-    expect(currentBuildOwner()).toBe(owner)
+    expect(currentBuildOwner()).toEqual(owner)
   })
 
   it('reaps what a SIGKILLed build left, and spares a live build', async () => {
