@@ -1,7 +1,7 @@
 // The `shellbook` command. Parses arguments, runs the command, prints positioned messages
 // (vfile-reporter) and progress on stderr. main() never exits the process: it resolves to
 // the exit code (0 ok, 1 a check or build failed, 2 bad arguments, 130 interrupted).
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { UnknownEngineError } from './run/index.js'
 import { addBuildCommand } from './cli/build-command.js'
@@ -37,8 +37,13 @@ export async function main(argv: string[]): Promise<number> {
   return outcome.exitCode
 }
 
-/** The version in package.json, read beside the compiled module (dist/cli.js → package.json). */
+/** The version in shellbook's package.json: the first one above the compiled module (dist/cli.js, or dist-bench/src/cli.js). */
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown }
-  return typeof manifest.version === 'string' ? manifest.version : 'unknown'
+  for (const up of ['../package.json', '../../package.json']) {
+    const url = new URL(up, import.meta.url)
+    if (!existsSync(url)) continue
+    const manifest = JSON.parse(readFileSync(url, 'utf8')) as { name?: unknown; version?: unknown }
+    if (manifest.name === 'shellbook' && typeof manifest.version === 'string') return manifest.version
+  }
+  return 'unknown'
 }
