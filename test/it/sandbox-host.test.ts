@@ -71,10 +71,9 @@ const none = { containers: [], volumes: [], networks: [] }
  * SIGKILLed: no stop(), no `finally`. Resolves with its owner once its container exists.
  */
 async function killedBuild(): Promise<string> {
-  const dist = (file: string) => JSON.stringify(new URL(`../../dist/run/${file}`, import.meta.url).href)
+  const run = JSON.stringify(new URL('../../dist/run/index.js', import.meta.url).href)
   const script = `
-    import { createSandboxHost } from ${dist('sandbox-host.js')}
-    import { currentBuildOwner } from ${dist('labels.js')}
+    import { createSandboxHost, currentBuildOwner } from ${run}
     const owner = currentBuildOwner()
     console.log(owner.owner)
     await createSandboxHost({ slug: 'orphan' }, { owner, images: [], network: true }).start()
