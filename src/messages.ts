@@ -14,6 +14,7 @@ export const rules = {
   'no-lessons': 'the lessons folder is missing',
   'unknown-lesson': 'a slug named on the command line has no lesson folder',
   'no-lesson-config': 'a lesson folder has Markdown but no lesson.yaml',
+  'invalid-slug': 'a lesson folder\'s name cannot be a URL segment',
   'unreadable-file': 'a lesson file cannot be read (a folder, a broken or looping link, no permission)',
   'no-locale': 'a lesson has no `<locale>.md` file',
   'invalid-lesson-config': 'lesson.yaml is not valid YAML or does not fit its schema',

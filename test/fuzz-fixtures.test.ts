@@ -1,7 +1,8 @@
 // One lesson folder per failure class the fuzzer found (test/fixtures/fuzz/, README there): each
-// must be checked without a crash, within 5 s report included, with at least one positioned message
-// (a line, unless the file it names has no content: a folder, a missing lesson.yaml), and with a plan
-// build could run. Folders a checkout cannot hold (links, folders, huge files) come from a make.ts.
+// must be checked (report included) and built with no engine, without a crash, each within 5 s,
+// with at least one positioned message (a line, unless the file it names has no content: a folder,
+// a missing lesson.yaml), and with a plan build could run. Folders a checkout cannot hold (links,
+// folders, huge files, odd names) come from a make.ts.
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -13,7 +14,8 @@ import { CheckPool } from './fuzz/pool.js'
 const fixtures = path.join(import.meta.dirname, 'fixtures/fuzz')
 const names = readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
 const slowMs = 5_000
-const pool = new CheckPool(2, 2 * slowMs, slowMs)
+// Check and build, each within slowMs: a job is terminated at twice their sum.
+const pool = new CheckPool(2, 4 * slowMs, slowMs)
 
 async function lessonsDirOf(name: string): Promise<string> {
   const committed = path.join(fixtures, name, 'lessons')

@@ -22,6 +22,9 @@ export interface LoadedLesson {
   plans: LessonPlan[]
 }
 
+/** A lesson folder's name becomes a URL segment and a file name: plain characters only. */
+const slugPattern = /^[A-Za-z0-9][\w.-]*$/
+
 const localeFile = /^([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$/
 
 /** What a lessons folder holds: the slugs of its lessons, and messages about folders that are not lessons. */
@@ -37,11 +40,17 @@ export async function scanLessonsFolder(lessonsDir: string): Promise<LessonsFold
   const entries = await readdir(lessonsDir, { withFileTypes: true })
   const folder: LessonsFolder = { slugs: [], files: [] }
   for (const entry of entries) {
-    if (!entry.isDirectory()) continue
+    // Hidden folders (`.git`, `.vscode`) are never lessons.
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue
     const dir = path.join(lessonsDir, entry.name)
     const names = await readdir(dir).catch(() => undefined)
+    const lessonLike = names !== undefined && (names.includes('lesson.yaml') || names.some((name) => name.endsWith('.md')))
     if (names === undefined) {
       folder.files.push(unreadable(dir, 'folder'))
+    } else if (lessonLike && (!slugPattern.test(entry.name) || entry.name.includes('..'))) {
+      const file = new VFile({ path: relative(dir) })
+      error(file, `Unexpected lesson folder name \`${excerpt(entry.name, 40)}\`, expected letters, digits, \`-\`, \`_\` or \`.\` (it becomes the lesson's URL); the folder is not built`, undefined, 'invalid-slug')
+      folder.files.push(file)
     } else if (names.includes('lesson.yaml')) {
       folder.slugs.push(entry.name)
     } else if (names.some((name) => name.endsWith('.md'))) {

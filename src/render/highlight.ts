@@ -18,7 +18,9 @@ export function createCommandHighlighter(): CommandHighlighter {
 
 /** Highlighted spans of a command; continuation lines keep their `\n` so copying stays exact. */
 export function highlightCommand(highlighter: CommandHighlighter, command: string): ElementContent[] {
-  const root = highlighter.codeToHast(command, { lang: 'bash', theme, structure: 'inline' })
+  // TextMate grammars are super-linear on very long lines (a 20,000-character line took minutes):
+  // past this length a line is shown unhighlighted, as shiki allows.
+  const root = highlighter.codeToHast(command, { lang: 'bash', theme, structure: 'inline', tokenizeMaxLineLength: 1000 })
   return root.children.flatMap((node): ElementContent[] => {
     if (node.type === 'element' && node.tagName === 'br') return [{ type: 'text', value: '\n' }]
     return node.type === 'element' || node.type === 'text' ? [node] : []

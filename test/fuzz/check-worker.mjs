@@ -1,11 +1,17 @@
 // Worker thread: checks one lessons folder at a time with shellbook's compiled public API and
-// prints it as the CLI would (vfile-reporter), so a hang can be ended by terminating the thread.
+// prints it as the CLI would (vfile-reporter), then builds it with no engine (what is frozen
+// renders, the rest fails needing execution), so a hang can be ended by terminating the thread.
 // Plain JavaScript because Node starts it without vitest's TypeScript transform.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parentPort, workerData } from 'node:worker_threads'
 import { reporter } from 'vfile-reporter'
 
 // shellbook's compiled public API: this checkout's dist/, or another build's (to compare before and after a fix).
-const { checkLessons, findLessonSlugs, loadLesson } = await import(workerData?.dist ?? '../../dist/index.js')
+const { build, checkLessons, findLessonSlugs, loadLesson } = await import(workerData?.dist ?? '../../dist/index.js')
+const root = fileURLToPath(new URL('../../', import.meta.url))
 
 // Stack overflows happen deep in recursive parsers: keep every frame, so shellbook's own frame is in the trace.
 Error.stackTraceLimit = Infinity
@@ -56,6 +62,19 @@ async function planProblems(lessonsDir) {
   return problems
 }
 
+/** `shellbook build` of the folder with no engine to reach: parse, plan, captures, render, report.json. */
+async function buildOffline(lessonsDir) {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'shellbook-fuzz-out-'))
+  try {
+    await build({
+      lessonsDir, outDir, templatesDir: path.join(root, 'templates'), imagesDir: path.join(root, 'images'),
+      engines: ['unix:///nonexistent/shellbook-fuzz.sock'], pull: false, waitLockMs: 0,
+    })
+  } finally {
+    await rm(outDir, { recursive: true, force: true })
+  }
+}
+
 parentPort.on('message', async ({ id, lessonsDir, slowMs }) => {
   let phase = 'check'
   const start = performance.now()
@@ -67,9 +86,14 @@ parentPort.on('message', async ({ id, lessonsDir, slowMs }) => {
     const reported = performance.now()
     const polluted = Object.getOwnPropertyNames(Object.prototype).join() !== prototypeKeys
     // A slow input would only get slower: the plan is looked at when the check was quick.
-    const plan = reported - start < slowMs ? await planProblems(lessonsDir) : []
+    const quick = reported - start < slowMs
+    const plan = quick ? await planProblems(lessonsDir) : []
+    phase = 'build'
+    const building = performance.now()
+    if (quick) await buildOffline(lessonsDir)
+    const buildMs = quick ? performance.now() - building : 0
     parentPort.postMessage({
-      id, type: 'resolved', checkMs: checked - start, reportMs: reported - checked, reportLength: report.length,
+      id, type: 'resolved', checkMs: checked - start, reportMs: reported - checked, buildMs, reportLength: report.length,
       ok: result.ok, files: summarize(result.files), polluted, plan,
     })
   } catch (error) {

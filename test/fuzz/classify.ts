@@ -78,8 +78,9 @@ export function classify(raw: RawResult, slowMs: number, mutators: string[]): Ou
     return outcome
   }
   const ms = raw.checkMs + raw.reportMs
-  const timing = `check ${Math.round(raw.checkMs)} ms, report ${Math.round(raw.reportMs)} ms (${raw.reportLength} chars)`
+  const timing = `check ${Math.round(raw.checkMs)} ms, report ${Math.round(raw.reportMs)} ms (${raw.reportLength} chars), build ${Math.round(raw.buildMs)} ms`
   if (raw.polluted) return { kind: 'crash', ms, signature: 'Object.prototype changed by the check', detail: `Object.prototype gained keys; ${timing}` }
+  if (raw.buildMs > slowMs) return { kind: 'slow', ms: raw.buildMs, signature: `slow build: ${[...new Set(mutators)].sort().join('+')}`, detail: timing }
   if (ms > slowMs) {
     const part = raw.reportMs > raw.checkMs ? 'report' : 'check'
     return { kind: 'slow', ms, signature: `slow ${part}: ${[...new Set(mutators)].sort().join('+')}`, detail: timing }

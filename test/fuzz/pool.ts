@@ -12,8 +12,8 @@ export interface FileSummary {
 }
 
 export type RawResult =
-  | { type: 'resolved'; checkMs: number; reportMs: number; reportLength: number; ok: boolean; files: FileSummary[]; polluted: boolean; plan: string[] }
-  | { type: 'threw'; phase: 'check' | 'report'; ms: number; name: string; code: string | null; message: string; stack: string }
+  | { type: 'resolved'; checkMs: number; reportMs: number; buildMs: number; reportLength: number; ok: boolean; files: FileSummary[]; polluted: boolean; plan: string[] }
+  | { type: 'threw'; phase: 'check' | 'report' | 'build'; ms: number; name: string; code: string | null; message: string; stack: string }
   /** The worker itself died: out of memory, or an error thrown outside the job's promise. */
   | { type: 'died'; ms: number; name: string; message: string; stack: string }
   | { type: 'timeout'; ms: number }
