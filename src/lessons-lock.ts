@@ -4,7 +4,7 @@
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { VFile } from 'vfile'
-import { acquireLock, type LockHolder } from './files/index.js'
+import { acquireLock, displayPath, type LockHolder } from './files/index.js'
 import { error } from './messages.js'
 import { currentBuildOwner, isOwnerAlive } from './run/index.js'
 
@@ -57,7 +57,3 @@ export function displayDir(dir: string): string {
   return `${displayPath(dir)}/`
 }
 
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file)
-  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
-}

@@ -12,6 +12,7 @@ import type { ChainLink } from '../plan/index.js'
 import { capturesFormat, capturesSchema, type CapturesDocument, type FrozenCell, type FrozenExecution } from './schema.js'
 import type { CellCapture, LessonRun } from './types.js'
 import { error } from '../messages.js'
+import { displayPath } from '../files/index.js'
 
 export const capturesFileName = 'captures.json'
 
@@ -28,7 +29,7 @@ export interface LoadedCaptures {
 /** Read a lesson's captures.json; problems become fatal messages on the returned file. */
 export async function readCaptures(lessonDir: string, slug: string): Promise<LoadedCaptures> {
   const filePath = path.join(lessonDir, capturesFileName)
-  const file = new VFile({ path: path.relative(process.cwd(), filePath) || filePath })
+  const file = new VFile({ path: displayPath(filePath) })
   let text: string
   try {
     text = await readFile(filePath, 'utf8')

@@ -1,3 +1,4 @@
 // files: the face of this subsystem; other folders import from here only.
 export { writeFileAtomic } from './write-atomic.js'
 export { acquireLock, type LockHolder, type LockOptions, type LockOutcome } from './lock.js'
+export { displayPath } from './display-path.js'

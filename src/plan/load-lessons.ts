@@ -10,6 +10,7 @@ import { pointOfText } from './point-of-text.js'
 import { checkTranslations } from './translations.js'
 import type { LessonPlan } from './types.js'
 import { error, excerpt, hasFatal, warning } from '../messages.js'
+import { displayPath } from '../files/index.js'
 
 /** A lesson folder: its config file, and one plan per locale file that parsed. */
 export interface LoadedLesson {
@@ -48,13 +49,13 @@ export async function scanLessonsFolder(lessonsDir: string): Promise<LessonsFold
     if (names === undefined) {
       folder.files.push(unreadable(dir, 'folder'))
     } else if (lessonLike && (!slugPattern.test(entry.name) || entry.name.includes('..'))) {
-      const file = new VFile({ path: relative(dir) })
+      const file = new VFile({ path: displayPath(dir) })
       error(file, `Unexpected lesson folder name \`${excerpt(entry.name, 40)}\`, expected letters, digits, \`-\`, \`_\` or \`.\` (it becomes the lesson's URL); the folder is not built`, undefined, 'invalid-slug')
       folder.files.push(file)
     } else if (names.includes('lesson.yaml')) {
       folder.slugs.push(entry.name)
     } else if (names.some((name) => name.endsWith('.md'))) {
-      const file = new VFile({ path: relative(dir) })
+      const file = new VFile({ path: displayPath(dir) })
       warning(file, 'Unexpected lesson folder with Markdown but no lesson.yaml, expected a lesson.yaml beside it (`title: {en: …}` at least); the folder is not built', undefined, 'no-lesson-config')
       folder.files.push(file)
     }
@@ -104,7 +105,7 @@ function checkWaits(lesson: LoadedLesson, config: LessonConfig): void {
 /** A lesson file; one that cannot be read (a folder, a broken or looping link) is empty and carries an error. */
 async function readVFile(filePath: string): Promise<VFile> {
   try {
-    return new VFile({ path: relative(filePath), value: await readFile(filePath, 'utf8') })
+    return new VFile({ path: displayPath(filePath), value: await readFile(filePath, 'utf8') })
   } catch (problem) {
     const code = (problem as NodeJS.ErrnoException).code
     if (code === undefined) throw problem
@@ -123,16 +124,12 @@ const readProblems: Record<string, string> = {
 }
 
 function unreadable(filePath: string, expected: 'file' | 'folder', code?: string): VFile {
-  const file = new VFile({ path: relative(filePath) })
+  const file = new VFile({ path: displayPath(filePath) })
   const what = (code !== undefined && readProblems[code]) || `unreadable${code === undefined ? '' : ` (${code})`}`
   error(file, `Unexpected ${path.basename(filePath)} that is ${what}, expected a readable ${expected}`, { line: 1, column: 1 }, 'unreadable-file')
   return file
 }
 
-/** Paths relative to the working directory read best in messages (lessons/x/fr.md:11:41). */
-function relative(filePath: string): string {
-  return path.relative(process.cwd(), filePath) || filePath
-}
 
 /** True when any file of the lesson has a fatal message. */
 export function hasErrors(lesson: LoadedLesson): boolean {
