@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
-import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
+import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
 import { renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
@@ -36,6 +36,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number } | undefined
   /** Execute the lessons built (`slugs`, else all; within `shard`) even where their frozen captures match; default false. */
   refresh?: boolean | undefined
+  /** Run every cell even after one failed (every failure reported and rendered; the build still fails); default false. */
+  keepGoing?: boolean | undefined
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
   pull?: boolean | undefined
   /** How long to wait for another build of the same lessons folder to finish, in ms; default 600 000. */
@@ -99,7 +101,8 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     .map((slug) => unknownLesson(slug, known, lessonsDir))
   const selected = options.slugs?.length ? options.slugs.filter((slug, index, all) => known.includes(slug) && all.indexOf(slug) === index) : known
   const slugs = options.shard ? shareOf(selected, options.shard) : selected
-  const lessons = await Promise.all(slugs.map((slug) => loadLesson(lessonsDir, slug)))
+  const dirs = new Map(folder.lessons.map((lesson) => [lesson.slug, lesson.dir]))
+  const lessons = await Promise.all(slugs.map((slug) => loadLesson(lessonsDir, slug, dirs.get(slug))))
   const sound = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
   const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, options.refresh === true)))
 
@@ -122,6 +125,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
       owner: currentBuildOwner(),
       onEvent: options.onEvent,
       signal: options.signal,
+      keepGoing: options.keepGoing,
     })
     for (const [plan, run] of runs) outcomes.set(plan, { run, source: 'executed' })
   }
@@ -131,7 +135,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   // Folders that are not lessons are said only when the whole folder is built.
-  const files = [...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)]
+  const files = relocateMessages([...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)])
   return { files, lessons: rendered, report, outDir, ok: !hasFatal(files) }
 }
 

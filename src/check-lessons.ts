@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { lintLesson } from './check/index.js'
-import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, unknownLesson } from './plan/index.js'
+import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson } from './plan/index.js'
 import { planExecutions } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
 
@@ -36,7 +36,7 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
       files.push(unknownLesson(slug, known, lessonsDir))
       continue
     }
-    const lesson = await loadLesson(lessonsDir, slug)
+    const lesson = await loadLesson(lessonsDir, slug, folder.lessons.find((entry) => entry.slug === slug)?.dir)
     files.push(...lesson.files)
     for (const plan of lesson.plans) lintLesson(plan.tree, plan.file, plan.locale)
     if (hasErrors(lesson) || lesson.plans.length === 0) continue
@@ -47,5 +47,6 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
       error(decision.file, `Unexpected stale captures: ${decision.reason}, expected captures.json to match what the lesson runs; run \`shellbook build\` with a Docker engine to refresh them`, decision.place, 'stale-captures')
     }
   }
-  return { files, ok: !hasFatal(files) }
+  const reported = relocateMessages(files)
+  return { files: reported, ok: !hasFatal(reported) }
 }

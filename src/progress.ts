@@ -3,6 +3,7 @@
 // lasting lines plus a live block with one row per running lesson (cell n/m, elapsed).
 import { createLogUpdate } from 'log-update'
 import { type RunEvent, type ImageEvent, LESSON_HOST_IMAGE } from './run/index.js'
+import type { Cell } from './plan/index.js'
 
 type Write = (line: string) => void
 
@@ -30,7 +31,7 @@ export function formatRunEvent(event: RunEvent): string | undefined {
       const { capture, cell } = event
       const mark = { ok: '✓', failed: '✗', skipped: '-', norun: '·' }[capture.status]
       const status = capture.timedOut ? 'timed out' : capture.status === 'failed' ? `exit ${capture.exitCode}` : ''
-      return `  ${mark} ${event.slug} ${cell.id} line ${cell.position.start.line}  ${oneLine(capture.command)}  ${seconds(capture.durationMs)} ${status}`.trimEnd()
+      return `  ${mark} ${event.slug} ${cell.id} ${event.where ?? `line ${cell.position.start.line}`}  ${oneLine(shownCommand(cell, capture.command))}  ${seconds(capture.durationMs)} ${status}`.trimEnd()
     }
     case 'lesson-end':
       return `${event.ok ? '✓' : '✗'} ${event.slug} ${event.ok ? 'done' : 'failed'} in ${seconds(event.durationMs)}`
@@ -63,7 +64,7 @@ export function createRunProgress(write: Write): RunProgress {
       const { cell, slug } = event
       stopCell(slug)
       const timer = setInterval(() => {
-        write(`  … ${slug} ${cell.id} line ${cell.position.start.line}  ${oneLine(cell.command)}  still running (${seconds(Date.now() - started)})`)
+        write(`  … ${slug} ${cell.id} ${event.where ?? `line ${cell.position.start.line}`}  ${oneLine(shownCommand(cell, cell.command))}  still running (${seconds(Date.now() - started)})`)
       }, stillRunningAfterMs)
       timer.unref()
       timers.set(slug, timer)
@@ -139,4 +140,9 @@ export function formatImageEvent(event: ImageEvent): string {
       return `  image ${event.name}: ${what} ${event.id.replace(/^sha256:/, '').slice(0, 12)} ready (${event.source}, ${seconds(event.durationMs)})`
     }
   }
+}
+
+/** A scenario script is named by its file, not by its contents. */
+function shownCommand(cell: Cell, command: string): string {
+  return cell.script ? `(${cell.script.kind} script ${cell.script.name})` : command
 }

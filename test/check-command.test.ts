@@ -37,15 +37,16 @@ describe('shellbook check', () => {
     expect(await messagesOf(path.join(root, 'lessons'))).toEqual([])
   })
 
-  it('says so at a folder with Markdown but no lesson.yaml, instead of skipping it silently', async () => {
+  it('reads a folder with Markdown but no lesson.yaml as a lesson, instead of skipping it silently', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-check-dropped-'))
     await cp(path.join(fixtures, 'clean'), path.join(dir, 'clean'), { recursive: true })
     await mkdir(path.join(dir, 'dropped'))
     await writeFile(path.join(dir, 'dropped', 'en.md'), '# Dropped in\n\n`ls`{{execute}}\n')
     await mkdir(path.join(dir, 'assets'))
     await writeFile(path.join(dir, 'assets', 'logo.txt'), 'not a lesson\n')
+    // It is a lesson now, defaults and all: its only problem is that it never ran.
     expect(await messagesOf(dir)).toEqual([
-      'dropped:undefined:undefined warning no-lesson-config: Unexpected lesson folder with Markdown but no lesson.yaml, expected a lesson.yaml beside it (`title: {en: …}` at least); the folder is not built',
+      'en.md:3:2 error stale-captures: Unexpected stale captures: no captures yet, expected captures.json to match what the lesson runs; run `shellbook build` with a Docker engine to refresh them',
     ])
   })
 

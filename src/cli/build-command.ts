@@ -20,6 +20,7 @@ interface BuildFlags {
   templates?: string | undefined
   images?: string | undefined
   refresh?: true | undefined
+  keepGoing?: true | undefined
   pull?: PullPolicy | undefined
   format: Format
   frail?: true | undefined
@@ -42,6 +43,7 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .option('--refresh', 'execute the lessons built even where their frozen captures (captures.json) match: `build foo --refresh` re-executes foo (and builds only it), `build --refresh` every lesson')
     .addOption(pullOption())
     .addOption(formatOption())
+    .option('--keep-going', 'run every command of a lesson even after one failed, as a reader keeps typing: every failure is reported at its line and shown on the page (the build still fails); default: stop the lesson at its first failure')
     .addOption(frailOption())
     .option('--wait-lock <seconds>', `how long to wait for another build of the same lessons folder to finish (default: ${buildDefaults.waitLockMs / 1000})`, secondsAsMs)
     .action((slugs: string[], flags: BuildFlags) => runBuild(slugs, flags, outcome))
@@ -77,6 +79,7 @@ async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outcome): P
       engines: await enginesOf(flags.engine),
       shard: flags.shard,
       refresh: flags.refresh === true,
+      keepGoing: flags.keepGoing === true,
       pull: pullOf(flags.pull),
       waitLockMs: flags.waitLock,
       onLockWait: (holder) => progress.line(`waiting for ${describeHolder(holder)} to finish with ${displayDir(lessonsDir)} (up to ${waitLockMs / 1000} s, --wait-lock)`),

@@ -14,7 +14,7 @@ import { remarkKatacodaFences } from './remark-katacoda-fences.js'
 import { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
 import { remarkVal } from './remark-val.js'
 
-export type { ExecBlock, ExecCommand, ExecInline, RawAttributes, Val } from './types.js'
+export type { ExecBlock, ExecCommand, ExecInline, ExecScript, RawAttributes, Val } from './types.js'
 export { parseAttributes } from './attributes.js'
 export { consoleLanguages, remarkConsoleBlocks } from './remark-console-blocks.js'
 export { remarkDirectivesToText } from './remark-directives-to-text.js'

@@ -39,7 +39,22 @@ export interface ExecBlock extends Node {
   lang: string | null
   attributes: RawAttributes
   commands: ExecCommand[]
+  /** Set on the hidden blocks a scenario's scripts become (never written in Markdown). */
+  script?: ExecScript
   data?: Data
+}
+
+/**
+ * A Katacoda/Killercoda script a hidden block runs. background: hidden, before its page,
+ * waited for within a bound; foreground: typed into terminal 1; verify: after its step, an
+ * assertion; assets: files copied into the host first.
+ */
+export interface ExecScript {
+  kind: 'assets' | 'background' | 'foreground' | 'verify'
+  /** The file as index.json names it (`step1/verify.sh`), for messages. */
+  name: string
+  /** Text sent instead of the command, which then only describes it (the assets' contents). */
+  body?: string | undefined
 }
 
 /** `:val[name]` in prose: the live value of a lesson variable. */

@@ -39,8 +39,10 @@ export function executionKey(plan: LessonPlan): ExecutionKey {
 /** What a step contributes to the chain: everything about it that changes the run. */
 export function stepContent(step: Step): unknown {
   if (step.kind === 'var') return { var: step.name }
-  const { command, cwd, options, waitUntil } = step.cell
-  return { command, cwd: cwd ?? null, options, waitUntil: waitUntil ?? null }
+  const { command, cwd, options, waitUntil, script } = step.cell
+  const content = { command, cwd: cwd ?? null, options, waitUntil: waitUntil ?? null }
+  // Only scenario scripts carry `script`: leaving it out otherwise keeps every older key as it was.
+  return script ? { ...content, script: script.kind } : content
 }
 
 export function stepLink(step: Step): string {

@@ -8,14 +8,14 @@ export type HostKind = (typeof hostKinds)[number]
 /** Shape of `lessons/<slug>/lesson.yaml`. */
 export const lessonConfigSchema = z
   .object({
-    /** Title per locale: `{fr: …, zh: …}`. */
-    title: z.record(z.string(), z.string().min(1)),
+    /** Title per locale: `{fr: …, zh: …}`; default: index.json's `title`, else the first heading. */
+    title: z.record(z.string(), z.string().min(1)).default({}),
     /**
      * Locale the lesson was written in; translations must run its commands. Default: the
      * first locale of `title` that has a Markdown file.
      */
     source: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/).optional(),
-    /** Images the lesson needs, made available before it starts. */
+    /** Images the lesson needs, made available before it starts; default: those its commands run (`docker run IMAGE`, `FROM`). */
     images: z.array(z.string().min(1)).default([]),
     /** Host kind the lesson needs, when it needs one (`--host` overrides); default: the build's (`sandbox`). */
     host: z.enum(hostKinds).optional(),

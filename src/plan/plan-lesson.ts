@@ -4,7 +4,7 @@ import type { Root } from 'mdast'
 import type { Position } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import type { ExecCommand, RawAttributes } from '../parse/index.js'
+import type { ExecCommand, ExecScript, RawAttributes } from '../parse/index.js'
 import { readCellOptions } from './cell-options.js'
 import type { LessonConfig } from './lesson-config.js'
 import { findPlaceholders, placeholderPosition } from './placeholders.js'
@@ -20,6 +20,8 @@ export interface PlanInput {
   config: LessonConfig
   /** lesson.yaml, for messages about its values (setup, teardown). */
   configFile: VFile
+  /** Title when lesson.yaml gives none for the locale (a scenario's index.json title); default the first heading. */
+  defaultTitle?: string | undefined
 }
 
 /** Build the plan; every problem becomes a positioned message on `input.file`. */
@@ -28,13 +30,13 @@ export function planLesson(input: PlanInput): LessonPlan {
   const planner = new Planner(file, config)
   visit(tree, (node) => {
     if (node.type === 'execInline') planner.addCommand(node.exec, node.attributes, node.position)
-    else if (node.type === 'execBlock') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position)
+    else if (node.type === 'execBlock') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position, node.script)
     else if (node.type === 'val') planner.addVal(node.name, node.position)
   })
   return {
     slug: input.slug,
     locale: input.locale,
-    title: config.title[input.locale] ?? firstHeading(tree) ?? input.slug,
+    title: config.title[input.locale] ?? (input.defaultTitle || undefined) ?? firstHeading(tree) ?? input.slug,
     file,
     config,
     configFile: input.configFile,
@@ -57,10 +59,11 @@ class Planner {
     this.containers = new Set(config.containers)
   }
 
-  addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined): void {
+  addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined, script?: ExecScript): void {
     const { options, problems } = readCellOptions(attributes, { timeoutSeconds: this.config.timeout })
     for (const problem of problems) error(this.file, problem.reason, this.attributeAt(problem.name, nodePosition ?? exec.position), problem.ruleId)
-    const vars = [
+    // A scenario's scripts are shell files, run as written: `<html>` in them is text.
+    const vars = script ? [] : [
       ...this.placeholdersIn(exec.command, exec.position.start),
       ...(exec.cwd ? this.placeholdersIn(exec.cwd, promptStart(exec)) : []),
       ...(options.in ? this.containerVars(options.in, this.attributeAt('in', nodePosition ?? exec.position)) : []),
@@ -73,6 +76,7 @@ class Planner {
       position: exec.position,
     }
     if (exec.cwd) cell.cwd = exec.cwd
+    if (script) cell.script = script
     // Own keys only: a command named `toString` has no wait.
     if (Object.hasOwn(this.config.waits, exec.command)) cell.waitUntil = this.config.waits[exec.command]!
     exec.cellId = cell.id

@@ -5,6 +5,7 @@ import type { Position } from 'unist'
 import { stepContent } from './execution-key.js'
 import type { LoadedLesson } from './load-lessons.js'
 import { pointOfText } from './point-of-text.js'
+import { describeOrigin } from './scenario/index.js'
 import type { Cell, LessonPlan } from './types.js'
 import { error, excerpt, warning, type RuleId } from '../messages.js'
 
@@ -42,7 +43,7 @@ function compareCells(source: LessonPlan, translation: LessonPlan): void {
     const actual = translation.cells[index]
     if (expected && actual && sameCell(expected, actual)) continue
     const sourceName = path.basename(source.file.path)
-    const at = (cell: Cell) => `${sourceName}:${cell.position.start.line}:${cell.position.start.column}`
+    const at = (cell: Cell) => describeOrigin(source.file, cell.position.start, sourceName)
     if (expected && actual) {
       const what = expected.command === actual.command ? `options for \`${excerpt(actual.command)}\`` : `command \`${excerpt(actual.command)}\``
       warning(translation.file, `Unexpected ${what} in a translation, expected \`${excerpt(expected.command)}\`${describeOptions(expected, actual)} as in the source ${at(expected)}`, actual.position, 'translation-diverges')

@@ -1,5 +1,6 @@
 // The Lesson plan: what the run stage executes and the render stage shows.
 import type { Root } from 'mdast'
+import type { ExecScript } from '../parse/index.js'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { LessonConfig } from './lesson-config.js'
@@ -37,6 +38,8 @@ export interface Cell {
   vars: string[]
   /** Where the command stands in the lesson file. */
   position: Position
+  /** A scenario script this hidden cell runs (background, foreground, verify, assets). */
+  script?: ExecScript
 }
 
 /** What the runner does, in order: evaluate a variable at its first use, or run a cell. */

@@ -1,4 +1,5 @@
 // What the render stage passes around while it renders one lesson in one locale.
+import { fillHeadingLabels } from './heading-labels.js'
 import type { Cell, LessonPlan } from '../plan/index.js'
 import type { CellCapture, LessonRun } from '../captures/index.js'
 
@@ -37,5 +38,6 @@ export interface ShownCommand {
 }
 
 export function lessonContext(plan: LessonPlan, run: LessonRun | undefined, t: Translate): LessonContext {
+  fillHeadingLabels(plan.tree, t)
   return { plan, run, cells: new Map(plan.cells.map((cell) => [cell.id, cell])), t }
 }

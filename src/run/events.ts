@@ -2,6 +2,7 @@
 import type { Cell } from '../plan/index.js'
 import type { CellCapture, Provenance } from '../captures/index.js'
 
+/** `where` in cell events: the cell's file and line as a reader finds it (`step1/text.md:3`); absent, `line N` of the lesson file. */
 export type RunEvent =
   | { kind: 'captures-frozen'; slug: string; locales: string[]; capturedAt: string }
   | {
@@ -17,8 +18,8 @@ export type RunEvent =
   | { kind: 'engine-skipped'; endpoint: string; reason: string }
   | { kind: 'host-ready'; slug: string; host: string; durationMs: number }
   | { kind: 'var'; slug: string; name: string; value: string }
-  | { kind: 'cell-start'; slug: string; cell: Cell; index: number; total: number }
-  | { kind: 'cell-end'; slug: string; cell: Cell; capture: CellCapture }
+  | { kind: 'cell-start'; slug: string; cell: Cell; index: number; total: number; where?: string | undefined }
+  | { kind: 'cell-end'; slug: string; cell: Cell; capture: CellCapture; where?: string | undefined }
   | { kind: 'lesson-end'; slug: string; ok: boolean; durationMs: number }
 
 /** Where events go; ignoring them is fine. */

@@ -60,6 +60,8 @@ export interface PoolOptions {
   onEvent?: RunEventHandler | undefined
   /** Stops handing out executions; the running ones get Ctrl-C through runLesson. */
   signal?: AbortSignal | undefined
+  /** Run every cell of a lesson even after one failed; default false. */
+  keepGoing?: boolean | undefined
 }
 
 interface Unit {
@@ -135,6 +137,7 @@ export async function runExecutions(lessons: LessonExecutions[], options: PoolOp
         provenance: { hostKind: host.kind, engineVersion: engine.info.serverVersion, kernel: engine.info.kernel, os: engine.info.os, images },
         onEvent: options.onEvent,
         signal: options.signal,
+        keepGoing: options.keepGoing,
       })
       const candidate = freezeRun(run, group.key.links, group.runner.cells.map((cell) => cell.id))
       const thawed = thawExecution(planned.lesson.slug, candidate)
@@ -202,5 +205,7 @@ async function prepareImages(planned: LessonExecutions, kind: HostKind, engine: 
 /** A run is worth freezing when every cell ran as expected and no message marked it failed. */
 function succeeded(plan: LessonPlan, run: LessonRun): boolean {
   const failed = hasFatal([plan.file, plan.configFile])
-  return !failed && plan.cells.every((cell) => ['ok', 'norun'].includes(run.cells[cell.id]?.status ?? 'missing'))
+  // A background or foreground script that failed was a warning: the lesson still ran as it should.
+  const mayFail = (cell: LessonPlan['cells'][number]) => cell.script?.kind === 'background' || cell.script?.kind === 'foreground'
+  return !failed && plan.cells.every((cell) => ['ok', 'norun'].includes(run.cells[cell.id]?.status ?? 'missing') || mayFail(cell))
 }

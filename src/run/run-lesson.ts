@@ -4,13 +4,15 @@
 import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { pointOfText, type Cell, type LessonPlan, type Step } from '../plan/index.js'
+import { describeOrigin, pointOfText, type Cell, type LessonPlan, type Step } from '../plan/index.js'
 import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './hosts/index.js'
 import { ShellSession } from './session/index.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
-import { error, excerpt, type RuleId } from '../messages.js'
+import { error, excerpt, warning, type RuleId } from '../messages.js'
+import type { ExecScript } from '../parse/index.js'
+import { BACKGROUND_BOUND_MS, scriptLine, STILL_RUNNING_STATUS } from './script-line.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -21,6 +23,8 @@ export interface RunLessonOptions {
   onEvent?: RunEventHandler | undefined
   /** Aborting sends Ctrl-C to the running command (as a terminal would) and stops the lesson; cleanup still happens. */
   signal?: AbortSignal | undefined
+  /** Run every cell even after one failed, as a reader keeps typing; default false: stop at the first failure. */
+  keepGoing?: boolean | undefined
 }
 
 /** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
@@ -86,7 +90,7 @@ class LessonRunner {
     }
     const total = this.plan.cells.length
     for (const step of this.plan.steps) {
-      if (this.failed) {
+      if (this.failed && !this.options.keepGoing) {
         if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
         continue
       }
@@ -128,7 +132,7 @@ class LessonRunner {
 
   private async runCell(cell: Cell, index: number, total: number): Promise<void> {
     const resolved = resolveCell(cell, this.vars)
-    this.options.onEvent?.({ kind: 'cell-start', slug: this.plan.slug, cell, index, total })
+    this.options.onEvent?.({ kind: 'cell-start', slug: this.plan.slug, cell, index, total, where: this.where(cell) })
     const base = { cellId: cell.id, command: resolved.command, expectedExit: cell.options.exit }
     const where = { ...(resolved.in === undefined ? {} : { in: resolved.in }), ...(resolved.cwd === undefined ? {} : { cwd: resolved.cwd }) }
     let capture: CellCapture
@@ -140,6 +144,12 @@ class LessonRunner {
       // Opening the session or the Katacoda Ctrl-C took a while: the build may be stopping.
       if (this.options.signal?.aborted) {
         this.stopBefore({ kind: 'cell', cell })
+        return
+      }
+      if (cell.script) {
+        capture = await this.runScript(cell, cell.script, session)
+        this.captures[cell.id] = capture
+        this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
         return
       }
       const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
@@ -168,8 +178,33 @@ class LessonRunner {
       }
     }
     this.captures[cell.id] = capture
-    this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture })
+    this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
     if (capture.status === 'ok' && cell.waitUntil !== undefined) await this.waitUntil(cell, resolved.command)
+  }
+
+  /**
+   * A scenario's script (hidden): assets and verify must pass, or the lesson fails there;
+   * background and foreground scripts that fail are said with a warning and the lesson goes
+   * on, as it did for a reader in front of Katacoda. The output is in the capture and the note.
+   */
+  private async runScript(cell: Cell, script: ExecScript, session: ShellSession): Promise<CellCapture> {
+    const timeoutMs = script.kind === 'background' ? BACKGROUND_BOUND_MS + cell.options.timeoutMs : cell.options.timeoutMs
+    const result = await session.run(scriptLine(script, cell.command), { timeoutMs, signal: this.options.signal })
+    const ok = !result.timedOut && result.exitCode === 0
+    const capture: CellCapture = { cellId: cell.id, command: cell.command, expectedExit: 0, ...result, status: ok ? 'ok' : 'failed' }
+    if (ok || this.interrupted(`running the ${script.kind} script \`${script.name}\``, cell.position)) return capture
+    const outcome = result.timedOut ? `a timeout after ${timeoutMs / 1000} s` : `exit status ${result.exitCode ?? 'unknown'}`
+    const note = tail(result.output)
+    if (script.kind === 'verify') {
+      this.fail(`Unexpected ${outcome} from the verify script \`${script.name}\`, expected 0: the step's check did not pass`, cell.position, 'verify-failed', { note })
+    } else if (script.kind === 'assets') {
+      this.fail(`Unexpected ${outcome} copying the scenario's assets into the host, expected 0`, cell.position, 'script-failed', { note })
+    } else if (script.kind === 'background' && result.exitCode === STILL_RUNNING_STATUS) {
+      warning(this.plan.file, `Unexpected ${script.kind} script \`${script.name}\` still running after ${BACKGROUND_BOUND_MS / 1000} s, expected it to finish; the lesson went on beside it`, cell.position, 'script-failed', { note })
+    } else {
+      warning(this.plan.file, `Unexpected ${outcome} from the ${script.kind} script \`${script.name}\`, expected 0; the lesson goes on`, cell.position, 'script-failed', { note })
+    }
+    return capture
   }
 
   /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */
@@ -215,6 +250,12 @@ class LessonRunner {
 
   async closeSessions(): Promise<void> {
     await Promise.all([...this.sessions.values()].map((session) => session.close()))
+  }
+
+  /** A cell's place for progress lines: its real file and line when the lesson is made of several files. */
+  private where(cell: Cell): string | undefined {
+    if (!this.plan.file.data.segments) return undefined
+    return describeOrigin(this.plan.file, cell.position.start, this.plan.file.basename ?? '').replace(/:\d+$/, '')
   }
 
   /** The build was interrupted before `step` ran: report it there; the step is skipped. */

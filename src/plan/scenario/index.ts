@@ -1,0 +1,6 @@
+// Lessons made of several files: Katacoda/Killercoda scenarios (index.json) and loose Markdown folders.
+export { attachScenarioNodes, SCRIPT_SESSION } from './scenario-nodes.js'
+export { describeOrigin, originOf, relocateMessages } from './composite.js'
+export { loadScenario, type LoadedScenario } from './load-scenario.js'
+export { loadLooseFolder } from './loose-folder.js'
+export type { HeadingLabel, ScriptKind } from './types.js'

@@ -1,0 +1,36 @@
+// What a scenario adds to a lesson: its scripts (hidden cells) and the labels of the headings
+// shellbook writes for it, kept on the composite file until the tree is parsed.
+import type { Point } from 'unist'
+import type { ExecScript } from '../../parse/index.js'
+
+export type ScriptKind = ExecScript['kind']
+
+/** A script as the scenario names it, before it becomes a hidden exec block. */
+export interface ScriptCell extends ExecScript {
+  /** `intro`, `steps[1]`, `finish`; `details.assets` for assets. */
+  page: string
+  /** What the cell runs, as it is recorded in captures.json. */
+  command: string
+  /** Where index.json names the script. */
+  origin: Point
+}
+
+/** A heading shellbook wrote with no text: the renderer fills it in the page's language. */
+export interface HeadingLabel {
+  /** i18n key: `scenario.step` ("Step {n}"), `scenario.answer`. */
+  key: string
+  values: Record<string, string | number>
+}
+
+export interface ScenarioData {
+  /** Composite line of a script's placeholder comment → the script. */
+  scripts: Record<number, ScriptCell>
+  /** Composite line of an empty heading → its label. */
+  labels: Record<number, HeadingLabel>
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    scenario: ScenarioData
+  }
+}
