@@ -2,9 +2,12 @@
 // share `details.intro/steps/finish`; Killercoda names its scripts `background`/`foreground`,
 // Katacoda `courseData`/`code`. Unknown keys are kept out of the way, never an error:
 // thousands of real scenarios carry fields shellbook has no use for (difficulty, time, icons).
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
+import type { Point } from 'unist'
 import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { z } from 'zod'
-import { error } from '../../messages.js'
+import { error, warning } from '../../messages.js'
 import { pointOfText } from '../point-of-text.js'
 
 const text = z.string().min(1)
@@ -54,14 +57,15 @@ export type ScenarioAsset = z.infer<typeof assetSchema>
 
 /** Parse index.json; undefined after a positioned error when it is not JSON or not a scenario. */
 export function readIndexJson(file: VFile): IndexJson | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(String(file.value))
-  } catch (problem) {
-    const reason = problem instanceof Error ? problem.message : String(problem)
-    error(file, `Unexpected JSON: ${reason}, expected a Katacoda/Killercoda index.json`, jsonErrorPoint(file, reason), 'invalid-index-json')
-    return undefined
+  const problems: ParseError[] = []
+  // Trailing commas and comments are read past, as real scenarios have them; anything else stops here.
+  const value: unknown = parse(String(file.value), problems, { allowTrailingComma: true })
+  const place = offsetToPoint(file)
+  for (const problem of problems) {
+    error(file, `Unexpected JSON (${printParseErrorCode(problem.error)}), expected a Katacoda/Killercoda index.json`, place(problem.offset), 'invalid-index-json')
   }
+  if (problems.length > 0) return undefined
+  if (!isPlainJson(String(file.value))) warning(file, 'Unexpected trailing comma or comment in index.json, expected plain JSON; read past it', { line: 1, column: 1 }, 'invalid-index-json')
   const result = indexJsonSchema.safeParse(value)
   if (result.success) return result.data
   for (const issue of result.error.issues) {
@@ -72,12 +76,16 @@ export function readIndexJson(file: VFile): IndexJson | undefined {
   return undefined
 }
 
-/** JSON.parse names a position (`at position 42`, or `line 3 column 5`); turn it into a point. */
-function jsonErrorPoint(file: VFile, reason: string): { line: number; column: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(reason)
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-  const offset = /position (\d+)/.exec(reason)
-  if (!offset) return { line: 1, column: 1 }
-  const before = String(file.value).slice(0, Number(offset[1])).split('\n')
-  return { line: before.length, column: before.at(-1)!.length + 1 }
+function isPlainJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function offsetToPoint(file: VFile): (offset: number) => Point {
+  const place = location(file)
+  return (offset) => place.toPoint(offset) ?? { line: 1, column: 1 }
 }

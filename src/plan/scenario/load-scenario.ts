@@ -41,8 +41,11 @@ export async function loadScenario(dir: string, indexFile: VFile, source: string
   const files: VFile[] = [indexFile]
   const reader = new ScenarioReader(dir, indexFile, files)
   const pages = pagesOf(index)
-  const originals = await Promise.all(pages.map((entry) => reader.text(entry.page.text, entry.key, 'text')))
-  const answers = await Promise.all(pages.map((entry) => reader.text(entry.page.answer, entry.key, 'answer')))
+  // One file after the other, so that messages come in the order of index.json.
+  const originals: Array<VFile | undefined> = []
+  const answers: Array<VFile | undefined> = []
+  for (const entry of pages) originals.push(await reader.text(entry.page.text, entry.key, 'text'))
+  for (const entry of pages) answers.push(await reader.text(entry.page.answer, entry.key, 'answer'))
   const scripts = await reader.scripts(pages, index)
   const sourceLocale = source ?? guessLocale([...originals, ...answers].map((file) => String(file?.value ?? '')).join('\n'))
   const composites = new Map<string, VFile>()
