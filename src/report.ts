@@ -1,11 +1,17 @@
 // out/report.json: every cell of every lesson with its status, exit code and duration.
 import { hasFatal } from './messages.js'
-import type { LessonPlan } from './plan/index.js'
+import { originOf, type LessonPlan } from './plan/index.js'
 import type { LessonRun } from './captures/index.js'
 
 export interface ReportCell {
   id: string
+  /** The file the command is written in (a scenario's step file), and its line there. */
+  file: string
   line: number
+  /** Run but never shown (lesson option `hidden`, a scenario's scripts). */
+  hidden: boolean
+  /** The scenario script this cell runs, when it is one. */
+  script?: 'assets' | 'background' | 'foreground' | 'verify'
   command: string
   status: 'ok' | 'failed' | 'skipped' | 'norun' | 'not-run'
   exitCode: number | null
@@ -36,9 +42,13 @@ export function buildReport(lessons: ReadonlyArray<{ plan: LessonPlan; run?: Les
   const entries = lessons.map(({ plan, run, source }): ReportLesson => {
     const cells = plan.cells.map((cell): ReportCell => {
       const capture = run?.cells[cell.id]
+      const origin = originOf(plan.file, cell.position.start)
       return {
         id: cell.id,
-        line: cell.position.start.line,
+        file: origin?.file.path ?? plan.file.path,
+        line: origin?.point.line ?? cell.position.start.line,
+        hidden: cell.options.hidden,
+        ...(cell.script ? { script: cell.script.kind } : {}),
         command: capture?.command ?? cell.command,
         status: capture?.status ?? 'not-run',
         exitCode: capture?.exitCode ?? null,
