@@ -6,7 +6,7 @@ export type { LockHolder } from './files/index.js'
 export { rules, type RuleId } from './messages.js'
 export {
   createProcessor, parseLesson,
-  remarkConsoleBlocks, remarkDirectivesToText, remarkInputLimits, remarkKatacodaFences, remarkKatacodaMarkers, remarkVal,
+  remarkConsoleBlocks, remarkDirectivesToText, remarkInputLimits, remarkKatacodaEditorFiles, remarkKatacodaFences, remarkKatacodaMarkers, remarkVal,
 } from './parse/index.js'
 export type { ExecBlock, ExecCommand, ExecInline, RawAttributes, Val } from './parse/index.js'
 export { findLessonSlugs, loadLesson, planLesson } from './plan/index.js'

@@ -28,6 +28,7 @@ it('exports exactly the public API', () => {
     'remarkDirectivesToText',
     'remarkInputLimits',
     'remarkKatacodaFences',
+    'remarkKatacodaEditorFiles',
     'remarkKatacodaMarkers',
     'remarkVal',
     'removeLabelled',

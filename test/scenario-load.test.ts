@@ -44,6 +44,9 @@ describe('a Katacoda scenario folder', () => {
       "DBPID=$(docker inspect -f '{{.State.Pid}}' db)",
       'ps -o comm= -p $DBPID',
       'compter.sh',
+      'cd ~',
+      `cat > /root/Dockerfile <<'EOF'\nFROM busybox\nCMD ["echo", "bonjour & bienvenue"]\nEOF`,
+      'docker build -q -t bonjour . >/dev/null && docker run --rm bonjour',
       'verify:step2-verify.sh',
     ])
     // Scripts run in their own terminal, hidden; the foreground one is typed into terminal 1.

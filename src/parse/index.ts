@@ -10,6 +10,7 @@ import type { VFile } from 'vfile'
 import { remarkConsoleBlocks } from './remark-console-blocks.js'
 import { remarkDirectivesToText } from './remark-directives-to-text.js'
 import { remarkInputLimits } from './remark-input-limits.js'
+import { remarkKatacodaEditorFiles } from './remark-katacoda-editor-files.js'
 import { remarkKatacodaFences } from './remark-katacoda-fences.js'
 import { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
 import { remarkVal } from './remark-val.js'
@@ -19,6 +20,7 @@ export { parseAttributes } from './attributes.js'
 export { consoleLanguages, remarkConsoleBlocks } from './remark-console-blocks.js'
 export { remarkDirectivesToText } from './remark-directives-to-text.js'
 export { MAX_LINE_LENGTH, MAX_NESTING, remarkInputLimits } from './remark-input-limits.js'
+export { remarkKatacodaEditorFiles } from './remark-katacoda-editor-files.js'
 export { remarkKatacodaFences } from './remark-katacoda-fences.js'
 export { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
 export { remarkVal } from './remark-val.js'
@@ -31,6 +33,7 @@ export function createProcessor() {
     .use(remarkKatacodaFences)
     .use(remarkDirective)
     .use(remarkKatacodaMarkers)
+    .use(remarkKatacodaEditorFiles)
     .use(remarkConsoleBlocks)
     .use(remarkVal)
     .use(remarkDirectivesToText)

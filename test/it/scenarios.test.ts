@@ -81,6 +81,8 @@ describe.skipIf(skipWithoutEngine)('scenario folders on the real engine', () => 
     expect(french).toContain('<h2>Démarrer Redis</h2>')
     expect(french).toContain('atelier prêt')
     expect(french).toContain('redis-server')
+    // The editor block wrote the Dockerfile the next command built.
+    expect(french).toContain('bonjour &#x26; bienvenue')
   })
 
   it('gives a translated scenario a page per locale from one execution', async () => {

@@ -46,7 +46,7 @@ export const indexJsonSchema = z
       })
       .passthrough()
       .default({ steps: [] }),
-    environment: z.object({ uilayout: z.string().optional() }).passthrough().optional(),
+    environment: z.object({ uilayout: z.string().optional(), uieditorpath: z.string().optional() }).passthrough().optional(),
     backend: z.object({ imageid: z.string().optional() }).passthrough().optional(),
   })
   .passthrough()

@@ -54,7 +54,7 @@ export async function loadScenario(dir: string, indexFile: VFile, source: string
     const translate = async (file: VFile | undefined) => (locale === sourceLocale || !file ? file : await reader.translation(file, locale))
     const texts = await Promise.all(originals.map(translate))
     const answerTexts = await Promise.all(answers.map(translate))
-    composites.set(locale, compose({ dir, locale, indexFile, pages, texts, answers: answerTexts, scripts }))
+    composites.set(locale, compose({ dir, locale, indexFile, pages, texts, answers: answerTexts, scripts, editorPath: index.environment?.uieditorpath }))
   }
   return { composites, sourceLocale, title: index.title, description: index.description, files }
 }
@@ -147,6 +147,8 @@ interface ComposeInput {
   texts: ReadonlyArray<VFile | undefined>
   answers: ReadonlyArray<VFile | undefined>
   scripts: readonly ScriptCell[]
+  /** index.json `environment.uieditorpath`: where Katacoda's editor put files. */
+  editorPath?: string | undefined
 }
 
 /** One locale's page: every scenario page in order, steps under a heading, scripts at their place. */
@@ -180,5 +182,6 @@ function compose(input: ComposeInput): VFile {
   })
   const composite = builder.build(path.join(path.dirname(indexFile.path), `${input.locale}.scenario.md`))
   composite.data.scenario = data
+  if (input.editorPath) composite.data.editorPath = input.editorPath
   return composite
 }
