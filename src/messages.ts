@@ -19,6 +19,7 @@ export const rules = {
   'invalid-lesson-config': 'lesson.yaml is not valid YAML or does not fit its schema',
   'invalid-index-json': 'a scenario\'s index.json is not JSON or does not fit the Katacoda/Killercoda format',
   'scenario-file-missing': 'a file index.json names (a step, a script, an asset) cannot be read',
+  'unsupported-backend': 'a scenario asks for a backend shellbook\'s Docker host cannot stand in for (a Kubernetes cluster)',
   'missing-translation': 'a scenario page has no translation in a locale its other pages are translated to',
   'unknown-source': 'lesson.yaml `source` names a locale with no Markdown file',
   'unknown-wait': 'a lesson.yaml `waits` entry names no command of the lesson',

@@ -39,6 +39,7 @@ export async function loadScenario(dir: string, indexFile: VFile, source: string
   const index = readIndexJson(indexFile)
   if (!index) return undefined
   const files: VFile[] = [indexFile]
+  checkBackend(index, indexFile)
   const reader = new ScenarioReader(dir, indexFile, files)
   const pages = pagesOf(index)
   // One file after the other, so that messages come in the order of index.json.
@@ -57,6 +58,15 @@ export async function loadScenario(dir: string, indexFile: VFile, source: string
     composites.set(locale, compose({ dir, locale, indexFile, pages, texts, answers: answerTexts, scripts, editorPath: index.environment?.uieditorpath }))
   }
   return { composites, sourceLocale, title: index.title, description: index.description, files }
+}
+
+/** Backends shellbook's host cannot stand in for: a Kubernetes cluster is not a Docker host. */
+const clusterBackend = /kube|k8s|k3s|minikube|openshift|kind\b/i
+
+function checkBackend(index: IndexJson, indexFile: VFile): void {
+  const imageid = index.backend?.imageid
+  if (imageid === undefined || !clusterBackend.test(imageid)) return
+  warning(indexFile, `Unexpected \`backend.imageid: ${imageid}\`, expected a Linux host with Docker: shellbook runs the scenario on one Docker host, with no Kubernetes cluster`, pointOfText(indexFile, `"${imageid}"`), 'unsupported-backend')
 }
 
 /** intro, steps, finish: the pages that exist. */
