@@ -60,7 +60,8 @@ class Planner {
   addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined): void {
     const { options, problems } = readCellOptions(attributes, { timeoutSeconds: this.config.timeout })
     for (const problem of problems) error(this.file, problem.reason, this.attributeAt(problem.name, nodePosition ?? exec.position), problem.ruleId)
-    const vars = [
+    // A cell that never runs (`{{copy}}`, `norun`) is shown as written: nothing in it is a placeholder.
+    const vars = options.norun ? [] : [
       ...this.placeholdersIn(exec.command, exec.position.start),
       ...(exec.cwd ? this.placeholdersIn(exec.cwd, promptStart(exec)) : []),
       ...(options.in ? this.containerVars(options.in, this.attributeAt('in', nodePosition ?? exec.position)) : []),
