@@ -1,6 +1,6 @@
 // `<name>` placeholders inside commands, prompts and `in=`: filled from lesson variables.
 import type { Point, Position } from 'unist'
-import { isInsideSpan, shellTextSpans } from './shell-text.js'
+import { shellTextSpans } from './shell-text.js'
 
 /** A placeholder found in a text, with its character offset. */
 export interface Placeholder {
@@ -20,9 +20,13 @@ const placeholderPattern = /<([A-Za-z_][\w-]*)>/g
 export function findPlaceholders(text: string): Placeholder[] {
   const textSpans = shellTextSpans(text)
   const found: Placeholder[] = []
+  // Matches and spans both come in order: walk them together (a long line may hold thousands).
+  let span = 0
   for (const match of text.matchAll(placeholderPattern)) {
     const offset = match.index
-    if (text[offset - 1] === '<' || isInsideSpan(textSpans, offset)) continue
+    while (span < textSpans.length && textSpans[span]!.end <= offset) span++
+    const insideText = span < textSpans.length && textSpans[span]!.start <= offset
+    if (text[offset - 1] === '<' || insideText) continue
     found.push({ name: match[1]!, offset, length: match[0].length })
   }
   return found

@@ -85,11 +85,6 @@ export function shellTextSpans(command: string): TextSpan[] {
   return spans
 }
 
-/** Whether `offset` falls inside one of `spans`. */
-export function isInsideSpan(spans: readonly TextSpan[], offset: number): boolean {
-  return spans.some((span) => span.start <= offset && offset < span.end)
-}
-
 function singleQuotedEnd(command: string, from: number): number {
   const close = command.indexOf("'", from)
   return close === -1 ? command.length : close + 1
