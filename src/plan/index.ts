@@ -5,6 +5,7 @@ export { hostKinds, lessonConfigSchema, type HostKind } from './lesson-config.js
 export { findLessonSlugs, hasErrors, loadLesson, scanLessonsFolder, type LessonsFolder, type LoadedLesson } from './load-lessons.js'
 export { planLesson, containersCreatedBy, type PlanInput } from './plan-lesson.js'
 export { fillPlaceholders, findPlaceholders } from './placeholders.js'
+export { inferImages, type ImageOrigin, type InferredImage, type LessonFile } from './infer-images.js'
 export { executionKey, linkSubject, type ChainLink, type ExecutionKey } from './execution-key.js'
 export { missingLessonsFolder, unknownLesson } from './lesson-folders.js'
 export { pointOfText } from './point-of-text.js'
