@@ -21,6 +21,14 @@ describe('resolveCell', () => {
     expect(resolveCell(cell('ps', {}, { in: '<box>' }), { box: 'abc123' }).line).toBe('docker exec -it abc123 ps')
     expect(resolveCell(cell('ps | wc -l', {}, { in: 'db' }), {}).line).toBe("docker exec -it db sh -c $'ps | wc -l'")
   })
+  it('leaves a norun cell as written: its `<name>` is text the reader copies', () => {
+    const resolved = resolveCell(cell('kill <pid>', { cwd: '/proc/<pid>' }, { norun: true, in: '<box>' }), { pid: '17', box: 'abc' })
+    expect(resolved).toMatchObject({ command: 'kill <pid>', cwd: '/proc/<pid>', in: '<box>' })
+  })
+  it('fills nothing in quoted strings and heredoc bodies, where the shell reads text', () => {
+    const command = `cat > /tmp/<pid>.html <<'EOF'\n<p><pid></p>\nEOF\necho '<pid>' <pid>`
+    expect(resolveCell(cell(command), { pid: '17' }).line).toBe(`cat > /tmp/17.html <<'EOF'\n<p><pid></p>\nEOF\necho '<pid>' 17`)
+  })
   it('fills variable expressions from earlier variables', () => {
     expect(resolveExpression('ps -o ppid= -p <pid>', { pid: '9' })).toBe('ps -o ppid= -p 9')
   })

@@ -178,6 +178,17 @@ describe('commands', () => {
     expect(markdown(p, r)).toContain('`echo after` *Not run: an earlier command failed*')
   })
 
+  it('fills a prompt\'s placeholders for a command that ran, never for a norun one', () => {
+    const p = plan(
+      [execBlock(exec('c1', 'ls', '/proc/<pid>/ns# '), exec('c2', 'kill <pid>', '/proc/<pid>/ns# '))],
+      [cell('c1', 'ls'), cell('c2', 'kill <pid>', { norun: true })],
+    )
+    const r = run([capture('c1', 'ls', 'net\n'), capture('c2', 'kill <pid>', '', { status: 'norun', exitCode: null })], { pid: '42' })
+    const page = markdown(p, r)
+    expect(page).toContain('/proc/42/ns# ls')
+    expect(page).toContain('/proc/<pid>/ns# kill <pid>')
+  })
+
   it('renders :val as the live value, and a visible placeholder when missing', () => {
     const p = plan([paragraph('The shim is ', { type: 'val', name: 'shim_pid' }, ', the box ', { type: 'val', name: 'box' }, '.')], [])
     const r = run([], { shim_pid: '2817' })

@@ -6,6 +6,7 @@ export { findLessonSlugs, hasErrors, loadLesson, scanLessonsFolder, type LessonF
 export { describeOrigin, originOf, relocateMessages, SCRIPT_SESSION, type HeadingLabel } from './scenario/index.js'
 export { planLesson, containersCreatedBy, type PlanInput } from './plan-lesson.js'
 export { fillPlaceholders, findPlaceholders } from './placeholders.js'
+export { inferImages, type ImageOrigin, type InferredImage, type LessonFile } from './infer-images.js'
 export { executionKey, linkSubject, type ChainLink, type ExecutionKey } from './execution-key.js'
 export { missingLessonsFolder, unknownLesson } from './lesson-folders.js'
 export { pointOfText } from './point-of-text.js'

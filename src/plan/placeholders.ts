@@ -1,5 +1,6 @@
 // `<name>` placeholders inside commands, prompts and `in=`: filled from lesson variables.
 import type { Point, Position } from 'unist'
+import { shellTextSpans } from './shell-text.js'
 
 /** A placeholder found in a text, with its character offset. */
 export interface Placeholder {
@@ -8,25 +9,25 @@ export interface Placeholder {
   length: number
 }
 
-const placeholderAt = /<([A-Za-z_][\w-]*)>/y
+const placeholderPattern = /<([A-Za-z_][\w-]*)>/g
 
 /**
- * Every unquoted `<name>` in `text`, in order. Unquoted, `<name>` can only be a
- * placeholder (as shell it is a broken redirection); quoted (`echo "<b>"`) it is text.
+ * Every `<name>` in `text` that the shell would read as code, in order. There `<name>` can
+ * only be a placeholder (as shell it is a broken redirection). Quoted strings, escaped
+ * characters, comments and heredoc bodies are text (`echo "<b>"`, `cat <<EOF` writing
+ * `<html>`), and so is the word right after `<<` (`cat <<EOF>out` names no placeholder).
  */
 export function findPlaceholders(text: string): Placeholder[] {
+  const textSpans = shellTextSpans(text)
   const found: Placeholder[] = []
-  let quote: '"' | "'" | undefined
-  for (let offset = 0; offset < text.length; offset++) {
-    const char = text[offset]
-    if (char === '\\' && quote !== "'") offset++
-    else if (quote) quote = char === quote ? undefined : quote
-    else if (char === '"' || char === "'") quote = char
-    else if (char === '<') {
-      placeholderAt.lastIndex = offset
-      const match = placeholderAt.exec(text)
-      if (match) found.push({ name: match[1]!, offset, length: match[0].length })
-    }
+  // Matches and spans both come in order: walk them together (a long line may hold thousands).
+  let span = 0
+  for (const match of text.matchAll(placeholderPattern)) {
+    const offset = match.index
+    while (span < textSpans.length && textSpans[span]!.end <= offset) span++
+    const insideText = span < textSpans.length && textSpans[span]!.start <= offset
+    if (text[offset - 1] === '<' || insideText) continue
+    found.push({ name: match[1]!, offset, length: match[0].length })
   }
   return found
 }

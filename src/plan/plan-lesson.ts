@@ -62,8 +62,9 @@ class Planner {
   addCommand(exec: ExecCommand, attributes: RawAttributes, nodePosition: Position | undefined, script?: ExecScript): void {
     const { options, problems } = readCellOptions(attributes, { timeoutSeconds: this.config.timeout })
     for (const problem of problems) error(this.file, problem.reason, this.attributeAt(problem.name, nodePosition ?? exec.position), problem.ruleId)
-    // A scenario's scripts are shell files, run as written: `<html>` in them is text.
-    const vars = script ? [] : [
+    // A cell that never runs (`{{copy}}`, `norun`) is shown as written, and a scenario's scripts
+    // are shell files run as written: nothing in them is a placeholder.
+    const vars = options.norun || script ? [] : [
       ...this.placeholdersIn(exec.command, exec.position.start),
       ...(exec.cwd ? this.placeholdersIn(exec.cwd, promptStart(exec)) : []),
       ...(options.in ? this.containerVars(options.in, this.attributeAt('in', nodePosition ?? exec.position)) : []),

@@ -21,7 +21,8 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
   if (cell?.options.hidden) return undefined
   const capture = exec.cellId === undefined ? undefined : ctx.run?.cells[exec.cellId]
   // Katacoda cells have no prompt of their own; a terminal shows one anyway.
-  const prompt = fillPlaceholders(exec.prompt || '$ ', (name) => varValue(ctx, name))
+  // A `norun` cell is shown as written, `<name>` and all (run-stage resolveCell keeps it too).
+  const prompt = cell?.options.norun ? exec.prompt || '$ ' : fillPlaceholders(exec.prompt || '$ ', (name) => varValue(ctx, name))
   const base = exec.cellId === undefined ? {} : { cellId: exec.cellId }
   if (!capture) {
     // With no run at all, the page says so once; a single missing capture is said here.

@@ -13,9 +13,12 @@ export interface ResolvedCell {
   line: string
 }
 
-/** Fill placeholders from variable values (shell-quoted when they are not plain words). */
+/**
+ * Fill placeholders from variable values (shell-quoted when they are not plain words).
+ * A `norun` cell (`{{copy}}`) is text the reader copies: it keeps its `<name>` as written.
+ */
 export function resolveCell(cell: Cell, vars: Readonly<Record<string, string>>): ResolvedCell {
-  const fill = (text: string) => fillPlaceholders(text, (name) => (Object.hasOwn(vars, name) ? quoteWord(vars[name]!) : undefined))
+  const fill = (text: string) => (cell.options.norun ? text : fillPlaceholders(text, (name) => (Object.hasOwn(vars, name) ? quoteWord(vars[name]!) : undefined)))
   const command = fill(cell.command)
   const resolved: ResolvedCell = { command, line: command }
   const cwd = cell.cwd === undefined ? undefined : fill(cell.cwd)
