@@ -8,9 +8,9 @@ export {
   createProcessor, parseLesson,
   remarkConsoleBlocks, remarkDirectivesToText, remarkInputLimits, remarkKatacodaEditorFiles, remarkKatacodaFences, remarkKatacodaMarkers, remarkVal,
 } from './parse/index.js'
-export type { ExecBlock, ExecCommand, ExecInline, RawAttributes, Val } from './parse/index.js'
-export { findLessonSlugs, loadLesson, planLesson } from './plan/index.js'
-export type { Cell, CellOptions, HostKind, LessonConfig, LessonPlan, LoadedLesson, Step } from './plan/index.js'
+export type { ExecBlock, ExecCommand, ExecInline, ExecScript, RawAttributes, Val } from './parse/index.js'
+export { findLessonSlugs, inferImages, loadLesson, planLesson, relocateMessages, scanLessonsFolder } from './plan/index.js'
+export type { Cell, CellOptions, HostKind, LessonConfig, LessonFolder, LessonPlan, LoadedLesson, Step } from './plan/index.js'
 export { planExecutions, readCaptures, writeCaptures } from './captures/index.js'
 export type { CellCapture, ExecutionDecision, ImageProvenance, LessonExecutions, LessonRun, Provenance } from './captures/index.js'
 export {

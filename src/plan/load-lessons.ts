@@ -16,7 +16,8 @@ import { planLesson } from './plan-lesson.js'
 import { pointOfText } from './point-of-text.js'
 import { readVFile } from './read-vfile.js'
 import { attachScenarioNodes, loadLooseFolder, loadScenario, type LoadedScenario } from './scenario/index.js'
-import { checkTranslations } from './translations.js'
+import { inferImages } from './infer-images.js'
+import { checkTranslations, sourcePlan } from './translations.js'
 import type { LessonPlan } from './types.js'
 
 import { scanLessonsFolder } from './scan-lessons.js'
@@ -58,15 +59,24 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
     attachScenarioNodes(tree, file)
     lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title }))
   }
+  if (!/^images\s*:/m.test(String(configFile.value))) config.images = neededImages(lesson, sources.assetFiles)
   checkWaits(lesson, config)
   checkTranslations(lesson)
   return lesson
+}
+
+/** With no `images` in lesson.yaml: those the source locale's commands run, and its assets' Dockerfiles name. */
+function neededImages(lesson: LoadedLesson, assetFiles: LocaleSources['assetFiles']): string[] {
+  const source = sourcePlan(lesson)
+  const commands = (source?.cells ?? []).filter((cell) => !cell.options.norun).map((cell) => cell.command)
+  return inferImages(commands, assetFiles ?? []).map((found) => found.image)
 }
 
 interface LocaleSources {
   files: Array<{ locale: string; file: VFile }>
   /** index.json's title, for locales lesson.yaml gives none. */
   title?: string | undefined
+  assetFiles?: LoadedScenario['assetFiles']
 }
 
 /** The Markdown of each locale, by the kind of folder; files read are added to the lesson. */
@@ -98,7 +108,7 @@ function fromComposites(lesson: LoadedLesson, loaded: LoadedScenario): LocaleSou
   lesson.files.push(...files.map((entry) => entry.file))
   // The real files carry messages of their own (a missing translation), reported with the composites' copies.
   for (const file of loaded.files) if (file.messages.length > 0 && !lesson.files.includes(file)) lesson.files.push(file)
-  return { files, title: loaded.title }
+  return { files, title: loaded.title, assetFiles: loaded.assetFiles }
 }
 
 /** Every `waits` key must be a command of the lesson, or the wait would silently never happen. */

@@ -7,6 +7,8 @@ import type { Translate } from './types.js'
 export function fillHeadingLabels(tree: Root, t: Translate): void {
   visit(tree, 'heading', (node) => {
     const label = node.data?.shellbookLabel
-    if (label && node.children.length === 0) node.children = [{ type: 'text', value: t(label.key, label.values) }]
+    if (!label || node.children.length > 0) return
+    const text = label.kind === 'step' ? t('scenario.step', { n: label.step }) : t('scenario.answer')
+    node.children = [{ type: 'text', value: text }]
   })
 }

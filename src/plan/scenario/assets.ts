@@ -25,7 +25,7 @@ interface AssetFile {
 }
 
 /** The assets cell, or undefined when the scenario has none (or they failed, with messages on index.json). */
-export async function assetsScript(dir: string, index: IndexJson, indexFile: VFile): Promise<ScriptCell | undefined> {
+export async function assetsScript(dir: string, index: IndexJson, indexFile: VFile): Promise<(ScriptCell & { files: Array<{ path: string; text: string }> }) | undefined> {
   const hosts = index.details.assets ?? {}
   const assetsDir = path.join(dir, 'assets')
   const files: AssetFile[] = []
@@ -55,7 +55,9 @@ export async function assetsScript(dir: string, index: IndexJson, indexFile: VFi
     return undefined
   }
   const described = files.map((file) => `# ${file.relative} → ${file.target}${file.chmod ? ` (chmod ${file.chmod})` : ''} sha256:${createHash('sha256').update(file.content).digest('hex').slice(0, 16)}`)
+  const texts = files.map((file) => ({ path: file.relative, text: file.content.toString('utf8') }))
   return {
+    files: texts,
     kind: 'assets',
     page: 'details.assets',
     name: 'assets/',

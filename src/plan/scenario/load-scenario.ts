@@ -23,6 +23,8 @@ export interface LoadedScenario {
   description?: string | undefined
   /** Every real file read (index.json first), each carrying its messages. */
   files: VFile[]
+  /** The assets copied into the host, as text: a Dockerfile among them names images. */
+  assetFiles?: Array<{ path: string; text: string }> | undefined
 }
 
 /** A page of the scenario, in order, with what it is called in messages. */
@@ -57,7 +59,7 @@ export async function loadScenario(dir: string, indexFile: VFile, source: string
     const answerTexts = await Promise.all(answers.map(translate))
     composites.set(locale, compose({ dir, locale, indexFile, pages, texts, answers: answerTexts, scripts, editorPath: index.environment?.uieditorpath }))
   }
-  return { composites, sourceLocale, title: index.title, description: index.description, files }
+  return { composites, sourceLocale, title: index.title, description: index.description, files, assetFiles: reader.assetFiles }
 }
 
 /** Backends shellbook's host cannot stand in for: a Kubernetes cluster is not a Docker host. */
@@ -113,10 +115,17 @@ class ScenarioReader {
   }
 
   /** Every script and the assets, as cells in the order they run. */
+  /** The assets, once scripts() read them. */
+  assetFiles: Array<{ path: string; text: string }> = []
+
   async scripts(pages: readonly Page[], index: IndexJson): Promise<ScriptCell[]> {
     const scripts: ScriptCell[] = []
     const assets = await assetsScript(this.dir, index, this.indexFile)
-    if (assets) scripts.push(assets)
+    if (assets) {
+      const { files, ...script } = assets
+      this.assetFiles = files
+      scripts.push(script)
+    }
     for (const entry of pages) {
       const wanted: Array<[ScriptKind, string, string | undefined]> = [
         ['background', entry.page.background ? 'background' : 'courseData', entry.page.background ?? entry.page.courseData],
@@ -177,7 +186,7 @@ function compose(input: ComposeInput): VFile {
       const title = entry.page.title?.trim() ?? ''
       const origin: Point = title ? pointOfText(indexFile, `"${entry.page.title}"`) : pointOfText(indexFile, `"${entry.page.text ?? ''}"`)
       const line = builder.addWritten(['', title === '' ? '##' : `## ${title.replace(/\n/g, ' ')}`, ''], indexFile, origin)
-      if (title === '') data.labels[line + 1] = { key: 'scenario.step', values: { n: entry.step } }
+      if (title === '') data.labels[line + 1] = { kind: 'step', step: entry.step }
     }
     scriptsOf(entry.key, ['background', 'foreground']).forEach(placeScript)
     const text = input.texts[position]
@@ -185,7 +194,7 @@ function compose(input: ComposeInput): VFile {
     const answer = input.answers[position]
     if (answer) {
       const line = builder.addWritten(['', '###', ''], indexFile, pointOfText(indexFile, `"${entry.page.answer ?? ''}"`))
-      data.labels[line + 1] = { key: 'scenario.answer', values: {} }
+      data.labels[line + 1] = { kind: 'answer' }
       builder.addFile(answer)
     }
     scriptsOf(entry.key, ['verify']).forEach(placeScript)

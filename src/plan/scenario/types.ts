@@ -15,12 +15,8 @@ export interface ScriptCell extends ExecScript {
   origin: Point
 }
 
-/** A heading shellbook wrote with no text: the renderer fills it in the page's language. */
-export interface HeadingLabel {
-  /** i18n key: `scenario.step` ("Step {n}"), `scenario.answer`. */
-  key: string
-  values: Record<string, string | number>
-}
+/** A heading shellbook wrote with no text: the renderer fills it in the page's language ("Step 2", "Solution"). */
+export type HeadingLabel = { kind: 'step'; step: number } | { kind: 'answer' }
 
 export interface ScenarioData {
   /** Composite line of a script's placeholder comment → the script. */
