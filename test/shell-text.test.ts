@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shellTextSpans, type TextSpan } from '../src/plan/shell-text.js'
+import { commandIsOpen, shellTextSpans, type TextSpan } from '../src/shell/index.js'
 
 /** Each span as `kind:text it covers`, which reads better than offsets. */
 const spans = (command: string): string[] => shellTextSpans(command).map((span) => `${span.kind}:${command.slice(span.start, span.end)}`)
@@ -117,5 +117,19 @@ describe('shellTextSpans: heredocs', () => {
   it('reads a `<<` inside quotes or comments as text', () => {
     expect(spans(`echo "<<EOF"\n<b>`)).toEqual([`double-quoted:"<<EOF"`])
     expect(spans('# cat <<EOF\n<b>')).toEqual(['comment:# cat <<EOF'])
+  })
+})
+
+describe('commandIsOpen', () => {
+  it('says a command is whole when a shell would run it', () => {
+    for (const whole of ['echo hi', "echo 'a b'", 'echo "x"', "echo $'\\n'", 'cat <<EOF\nhi\nEOF', 'cat <<-EOF\n\thi\n\tEOF', 'echo a\\\\', 'echo # it\'s a comment', 'cat <<<"word"']) {
+      expect(commandIsOpen(whole), whole).toBe(false)
+    }
+  })
+
+  it('says it is open while a quote, a heredoc or a backslash waits for more lines', () => {
+    for (const open of ["echo 'a", 'echo "a', 'cat <<EOF', 'cat <<EOF\n<html>', "cat > f <<'END'\nline\nEN", 'echo a \\']) {
+      expect(commandIsOpen(open), open).toBe(true)
+    }
   })
 })

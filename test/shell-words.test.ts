@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { programWords, simpleCommands } from '../src/plan/shell-words.js'
+import { programWords, simpleCommands } from '../src/shell/index.js'
 
 /** Each simple command as its words' texts. */
 const words = (command: string) => simpleCommands(command).map((simple) => simple.words.map((word) => word.text))

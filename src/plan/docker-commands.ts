@@ -1,7 +1,7 @@
 // What one simple command does with images: `docker run IMAGE` and `docker pull IMAGE` need
 // one from outside; `docker build -t NAME` and `docker tag SRC NAME` make one on the machine.
 // Options are read as the docker CLI reads them: a flag that is not a known boolean takes a value.
-import { programWords, type ShellWord } from './shell-words.js'
+import { programWords, type ShellWord } from '../shell/index.js'
 
 /** The images a command names, by what it does with them. */
 export interface DockerUse {

@@ -4,7 +4,7 @@
 // `docker tag`, `docker commit`, compose `build:`) are not needed from outside. Pure: no I/O.
 import { dockerUse } from './docker-commands.js'
 import { dockerfileImages, imagesInFile, type FileImages } from './image-files.js'
-import { programWords, simpleCommands, type SimpleCommand, type ShellWord } from './shell-words.js'
+import { programWords, simpleCommands, type SimpleCommand, type ShellWord } from '../shell/index.js'
 
 /** A file of the lesson (a Katacoda asset, say): its path (only its name matters) and text. */
 export interface LessonFile {

@@ -1,6 +1,6 @@
 // `<name>` placeholders inside commands, prompts and `in=`: filled from lesson variables.
 import type { Point, Position } from 'unist'
-import { shellTextSpans } from './shell-text.js'
+import { shellTextSpans } from '../shell/index.js'
 
 /** A placeholder found in a text, with its character offset. */
 export interface Placeholder {

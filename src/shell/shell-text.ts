@@ -43,6 +43,36 @@ const beforeWord = /[\s;&|<>()]/
 
 /** The text spans of `command`, in order, never overlapping. Unterminated quotes run to the end. */
 export function shellTextSpans(command: string): TextSpan[] {
+  return scanText(command).spans
+}
+
+/**
+ * True when a shell reading `command` would wait for more lines: a quote not closed, a heredoc
+ * whose terminator line has not come (or whose body has not started), a trailing backslash.
+ * Lines pasted into a terminal (a Katacoda fence) run only once the command is whole.
+ */
+export function commandIsOpen(command: string): boolean {
+  const { spans, pendingAtEnd } = scanText(command)
+  if (pendingAtEnd) return true
+  return spans.some((span) => {
+    if (span.end < command.length) return false
+    switch (span.kind) {
+      case 'heredoc':
+        return span.bodyEnd === command.length
+      case 'escaped':
+        return span.end - span.start < 2
+      case 'single-quoted':
+      case 'double-quoted':
+        return span.end - span.start < 2 || command[span.end - 1] !== command[span.start]
+      case 'ansi-c-quoted':
+        return span.end - span.start < 3 || command[span.end - 1] !== "'"
+      case 'comment':
+        return false
+    }
+  })
+}
+
+function scanText(command: string): { spans: TextSpan[]; pendingAtEnd: boolean } {
   const spans: TextSpan[] = []
   const pending: PendingHeredoc[] = []
   // Inside `$(( … ))` or `(( … ))`, `<<` is a left shift, not a heredoc.
@@ -82,7 +112,7 @@ export function shellTextSpans(command: string): TextSpan[] {
       index++
     }
   }
-  return spans
+  return { spans, pendingAtEnd: pending.length > 0 }
 }
 
 function singleQuotedEnd(command: string, from: number): number {
