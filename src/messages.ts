@@ -54,6 +54,7 @@ export const rules = {
   'teardown-failed': 'a lesson.yaml `teardown` command failed',
   'var-failed': 'a variable\'s expression failed or printed nothing',
   'unexpected-exit': 'a command exited with another status than expected',
+  'no-network': 'a command failed for lack of an outside network, which a lesson host has only with `network: true`',
   'cell-timeout': 'a command outlived its timeout',
   'wait-timeout': 'a lesson.yaml `waits` condition did not hold in time',
   'interrupted': 'the build was interrupted (Ctrl-C, SIGTERM) during the lesson',
