@@ -49,6 +49,7 @@ export const rules = {
   'sandbox-create': 'the sandbox\'s volume or network could not be created',
   'sandbox-run': 'the sandbox container could not start',
   'sandbox-engine': 'the engine inside the sandbox did not answer, or the images did not load',
+  'hostname-ignored': 'lesson.yaml `hostname` on the local host, which keeps this machine\'s name',
   'session-failed': 'a terminal could not start, or was given up',
   'setup-failed': 'a lesson.yaml `setup` command failed',
   'teardown-failed': 'a lesson.yaml `teardown` command failed',
