@@ -48,6 +48,19 @@ describe('network hint', () => {
     expect(recogniseNetworkFailure(search.command, search.output)).toMatchObject({ registry: true, image: undefined })
   })
 
+  it('recognises apk of a real alpine image, whose words are taken from its public bug reports (no alpine here to record it)', () => {
+    const output = [
+      'fetch https://dl-cdn.alpinelinux.org/alpine/v3.18/main/x86_64/APKINDEX.tar.gz',
+      'WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.18/main: temporary error (try again later)',
+      'ERROR: unable to select packages:',
+      '  curl (no such package):',
+      '    required by: world[curl]',
+    ].join('\r\n')
+    expect(networkHint('docker run --rm alpine:3.18 apk add curl', output)).toBe(
+      'the lesson host has no outside network (`dl-cdn.alpinelinux.org` did not resolve): give the host one with `network: true` in lesson.yaml',
+    )
+  })
+
   it('does not take apt inside a container for a registry', () => {
     const { command, output } = recorded('container-apt-get')
     expect(recogniseNetworkFailure(command, output)).toEqual({ evidence: '`deb.debian.org` did not resolve', registry: false, image: undefined, noPackageLists: false })

@@ -29,6 +29,7 @@ const unresolvedName = [
   /getaddrinfo (?:EAI_AGAIN|ENOTFOUND) (\S+)/g, // node, npm
   /dial tcp: lookup ([^\s:]+)/g, // docker and other Go programs
   /^[\w.-]+: ([^\s:]+): (?:Temporary failure in name resolution|Name or service not known)/gm, // iputils ping
+  /^(?:WARNING|ERROR): .*?https?:\/\/([^/\s:]+)\S*: (?:temporary error \(try again later\)|DNS lookup error)/gm, // apk (real alpine)
 ]
 
 // Docker reaching a registry's API (`Get "https://registry-1.docker.io/v2/"`, `/v1/search`), or about to.
