@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { parseLesson } from '../src/parse/index.js'
-import { executionKey } from '../src/plan/execution-key.js'
+import { executionKey, linkSubject } from '../src/plan/execution-key.js'
 import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
 
@@ -24,12 +24,16 @@ PID USER
 Then \`ls /\`{{execute}}
 `
 
-async function keyOf(markdown: string, yaml = config, locale = 'en') {
+async function planOf(markdown: string, yaml = config, locale = 'en') {
   const configFile = new VFile({ path: 'lesson.yaml', value: yaml })
   const file = new VFile({ path: `${locale}.md`, value: markdown })
   const plan = planLesson({ slug: 'keys', locale, file, tree: await parseLesson(file), config: loadConfig(configFile)!, configFile })
   expect([...configFile.messages, ...file.messages].map(String)).toEqual([])
-  return executionKey(plan)
+  return plan
+}
+
+async function keyOf(markdown: string, yaml = config, locale = 'en') {
+  return executionKey(await planOf(markdown, yaml, locale))
 }
 
 /** The first link whose key differs, or undefined when the chains are equal. */
@@ -81,4 +85,30 @@ describe('execution key', () => {
       expect(firstChange(before, after)).toBe(link)
     })
   }
+
+  it('chains `hostname` only when lesson.yaml sets it, so lessons frozen before it keep their keys', async () => {
+    const unset = await planOf(lesson)
+    const set = await planOf(lesson, config + 'hostname: host01\n')
+    expect(executionKey(unset).links.map((link) => link.link)).not.toContain('config:hostname')
+    expect(executionKey(set).links.map((link) => link.link).slice(0, 4)).toEqual(['config:images', 'config:host', 'config:hostname', 'config:network'])
+    // Set, even to the sandbox's default, it changes the key from its own link on: it is what the lesson says.
+    expect(executionKey(set).key).not.toBe(executionKey(unset).key)
+    expect(firstChange(executionKey(set), executionKey(unset))).toBe('config:hostname')
+    // Link numbers map to what they cover, with or without the field.
+    expect(linkSubject(unset, 2)).toEqual({ field: 'network' })
+    expect(linkSubject(set, 2)).toEqual({ field: 'hostname' })
+    expect(linkSubject(set, executionKey(set).links.length - 1)).toEqual(linkSubject(unset, executionKey(unset).links.length - 1))
+  })
+
+  it.each([['web-1'], ['host01.example.com'], ['a'.repeat(63)]])('accepts hostname %s', async (hostname) => {
+    expect((await planOf(lesson, `${config}hostname: ${hostname}\n`)).config.hostname).toBe(hostname)
+  })
+
+  it.each([['-web'], ['web_1'], ['web..1'], ['a'.repeat(65)], ['"web 1"']])('refuses hostname %s at its line in lesson.yaml', (hostname) => {
+    const configFile = new VFile({ path: 'lesson.yaml', value: `${config}hostname: ${hostname}\n` })
+    expect(loadConfig(configFile)).toBeUndefined()
+    expect(configFile.messages.map(String)).toEqual([
+      'lesson.yaml:5:11: Unexpected value for `hostname`: expected a hostname such as `host01` (letters, digits and inner `-`, dot-separated, at most 64 characters)',
+    ])
+  })
 })

@@ -18,6 +18,14 @@ describe('recipe folder of an image name', () => {
     ['ghcr.io/x/y:1', 'y'],
     ['localhost:5000/team/busybox', 'busybox'],
     ['redis@sha256:' + 'a'.repeat(64), 'redis'],
+    // The stand-ins' common tags (images/<name>/ serves them all).
+    ['alpine', 'alpine'],
+    ['alpine:3.18', 'alpine'],
+    ['nginx:alpine', 'nginx'],
+    ['nginx:1.25', 'nginx'],
+    ['ubuntu:22.04', 'ubuntu'],
+    ['debian:bookworm', 'debian'],
+    ['debian:bookworm-slim', 'debian'],
   ])('%s → images/%s/', (name, recipe) => {
     expect(recipeOf(name)).toBe(recipe)
   })

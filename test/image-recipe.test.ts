@@ -1,5 +1,5 @@
 // The offline recipes in images/: valid settings, `from` chains, hashes, import instructions — without Docker.
-import { cp, mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -25,6 +25,48 @@ describe('offline recipes', () => {
   it('busybox runs sh', async () => {
     const recipe = await loadRecipe(imagesDir, 'busybox', 'busybox')
     expect(recipe?.config.cmd).toEqual(['sh'])
+  })
+
+  it.each([
+    ['alpine', ['busybox', 'alpine'], ['/bin/sh']],
+    ['nginx', ['busybox', 'nginx'], ['nginx', '-g', 'daemon off;']],
+    ['debian', ['debian'], ['bash']],
+  ])('has a stand-in for %s, built from %j, running %j', async (name, chain, cmd) => {
+    const recipe = await loadRecipe(imagesDir, name, name)
+    expect(recipe?.chain.map((dir) => path.basename(dir))).toEqual(chain)
+    expect(recipe?.config.cmd).toEqual(cmd)
+    expect(importChanges(recipe!)).toContain(`LABEL org.shellbook.stand-in=${name}`)
+  })
+
+  it('nginx says port 80, as the official image does', async () => {
+    expect(importChanges((await loadRecipe(imagesDir, 'nginx', 'nginx:alpine'))!)).toContain('EXPOSE 80/tcp')
+  })
+
+  it('serves ubuntu with the debian recipe itself (`sameAs`): one build, one image, both names', async () => {
+    const [ubuntu, debian] = [await loadRecipe(imagesDir, 'ubuntu', 'ubuntu:22.04'), await loadRecipe(imagesDir, 'debian', 'debian')]
+    expect(ubuntu).toEqual(debian)
+    expect(ubuntu?.name).toBe('debian')
+  })
+
+  it.each([
+    ['names no recipe', { sameAs: 'ghost' }, 'Unexpected `sameAs: ghost` in images/alias/image.json, expected the name of a recipe with its own build.sh'],
+    ['names another `sameAs`', { sameAs: 'ubuntu' }, 'Unexpected `sameAs: ubuntu` in images/alias/image.json, expected the name of a recipe with its own build.sh'],
+    ['also has settings', { sameAs: 'debian', cmd: ['sh'] }, /^Unexpected images\/alias\/image.json, expected valid recipe settings \(`\(root\)`: /],
+  ])('reports a `sameAs` that %s', async (_what, json, message) => {
+    const dir = await mkdtemp(path.join(scratch, 'same-as-'))
+    await cp(imagesDir, dir, { recursive: true })
+    await mkdir(path.join(dir, 'alias'))
+    await writeFile(path.join(dir, 'alias', 'image.json'), JSON.stringify(json))
+    const error = await loadRecipe(dir, 'alias', 'alias:1').catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ image: 'alias:1', reason: 'bad-recipe' })
+    expect((error as Error).message).toMatch(message)
+  })
+
+  it('reports a `from` that names a `sameAs`', async () => {
+    const dir = path.join(scratch, 'from-alias')
+    await cp(imagesDir, dir, { recursive: true })
+    await writeFile(path.join(dir, 'alpine', 'image.json'), JSON.stringify({ from: 'ubuntu', cmd: ['sh'] }))
+    await expect(loadRecipe(dir, 'alpine', 'alpine')).rejects.toThrow('Unexpected `sameAs` recipe images/ubuntu/ named by `from`, expected a folder with build.sh and image.json')
   })
 
   it('has no recipe for an unknown name', async () => {

@@ -122,6 +122,17 @@ describe('offline builds from frozen captures', () => {
     ])
   })
 
+  it('points a `hostname` added to a frozen lesson at that line: only a hostname that is set is part of the key', async () => {
+    const lessonsDir = await copyLessons()
+    const config = path.join(lessonsDir, 'container-processes/lesson.yaml')
+    await writeFile(config, `${await readFile(config, 'utf8')}hostname: web1\n`)
+    const result = await offlineBuild(lessonsDir)
+    const line = (await readFile(config, 'utf8')).split('\n').findIndex((row) => row.startsWith('hostname:')) + 1
+    expect(messages(result).filter((message) => message.includes('needs-execution'))).toEqual([
+      expect.stringMatching(new RegExp(`^lesson\\.yaml:${line}:1 needs-execution Lesson needs execution: lesson\\.yaml \`hostname\` changed since the captures of `)),
+    ])
+  })
+
   it('reports a hand-broken captures.json at its position and neither executes nor rewrites it', async () => {
     const lessonsDir = await copyLessons()
     const file = path.join(lessonsDir, 'container-processes/captures.json')

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fill the rootfs folder $1 with the lesson host: a minimal Debian with Docker's engine and the
-# tools lessons use (ps, pstree, ip, iptables, nsenter…). Built with debootstrap from Debian's
-# own mirror (no container registry needed), about a minute; reused while this recipe is unchanged.
+# Fill the rootfs folder $1 with the lesson host: a minimal Debian with Docker's engine, the tools
+# lessons use (ps, pstree, ip, iptables, nsenter…), and those Katacoda and Killercoda authors took
+# for granted on their hosts (sudo, curl, wget, jq, an editor, ping…). Built with debootstrap from
+# Debian's own mirror (no container registry needed), about two minutes; reused while this recipe
+# is unchanged.
 set -euo pipefail
 root=${1:?usage: build.sh ROOTFS}
 
@@ -10,12 +12,19 @@ if ! command -v debootstrap >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends debootstrap >&2
 fi
 
+# What lessons run: the engine and the process tools the seed lessons teach with.
+engine=docker.io,procps,psmisc,iproute2,iptables,util-linux,ncurses-base
+# What lesson authors assumed a host has. ca-certificates: curl and wget reach https sites under
+# lesson.yaml `network: true`. man-db is cheap here (measured: about 10 s more build, 7 MB more
+# image; minbase already ships the pages), so `man ls` works as on a Katacoda host.
+assumed=sudo,curl,wget,ca-certificates,jq,less,nano,vim-tiny,file,tree,iputils-ping,net-tools,man-db
+
 # The mirror is debootstrap's default (deb.debian.org); the suite is the machines' own.
-debootstrap --variant=minbase \
-  --include=docker.io,procps,psmisc,iproute2,iptables,util-linux,less,ncurses-base \
-  bookworm "$root" >&2
+debootstrap --variant=minbase --include="$engine,$assumed" bookworm "$root" >&2
 
 # What a fresh host needs and nothing more: no package caches, an empty machine id.
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
 : >"$root/etc/machine-id"
-echo lesson-host >"$root/etc/hostname"
+# Docker writes the container's own /etc/hostname (`--hostname`, lesson.yaml `hostname`); this
+# one is only what the image says when run otherwise.
+echo host01 >"$root/etc/hostname"

@@ -6,9 +6,21 @@ import type { LessonConfig } from './lesson-config.js'
 import type { LessonPlan, Step } from './types.js'
 
 /** The fields of lesson.yaml that change what runs, in chain order (title and source do not). */
-export const executableConfigFields = ['images', 'host', 'network', 'timeout', 'setup', 'teardown', 'vars', 'waits', 'containers', 'terminal'] as const
+export const executableConfigFields = ['images', 'host', 'hostname', 'network', 'timeout', 'setup', 'teardown', 'vars', 'waits', 'containers', 'terminal'] as const
 
 export type ExecutableConfigField = (typeof executableConfigFields)[number]
+
+/**
+ * Fields that join the chain only when lesson.yaml sets them. `hostname` came after lessons were
+ * frozen: hashing its absence would have changed every committed key and re-run them all. Unset,
+ * it is the sandbox's default (`host01`; `lesson-host` before, which no committed capture prints).
+ */
+const linkedOnlyWhenSet: ReadonlySet<ExecutableConfigField> = new Set(['hostname'])
+
+/** The config fields that are links of this plan's chain, in chain order. */
+function chainedConfigFields(plan: LessonPlan): ExecutableConfigField[] {
+  return executableConfigFields.filter((field) => !linkedOnlyWhenSet.has(field) || plan.config[field] !== undefined)
+}
 
 /** One link of the chain: what it covers and the hash of everything up to it. */
 export interface ChainLink {
@@ -31,7 +43,7 @@ export function executionKey(plan: LessonPlan): ExecutionKey {
     previous = createHash('sha256').update(previous).update('\n').update(link).update('\n').update(canonicalJson(content)).digest('hex')
     links.push({ link, key: previous })
   }
-  for (const field of executableConfigFields) add(`config:${field}`, plan.config[field])
+  for (const field of chainedConfigFields(plan)) add(`config:${field}`, plan.config[field])
   for (const step of plan.steps) add(stepLink(step), stepContent(step))
   return { links, key: previous }
 }
@@ -49,10 +61,10 @@ export function stepLink(step: Step): string {
   return step.kind === 'var' ? `var:${step.name}` : `cell:${step.cell.id}`
 }
 
-/** What link `index` of a plan's chain covers: the chain is the config fields, then the steps, in order. */
+/** What link `index` of a plan's chain covers: the chain is its chained config fields, then the steps, in order. */
 export function linkSubject(plan: LessonPlan, index: number): { field: ExecutableConfigField } | { step: Step } {
-  const fields = executableConfigFields.length
-  return index < fields ? { field: executableConfigFields[index]! } : { step: plan.steps[index - fields]! }
+  const fields = chainedConfigFields(plan)
+  return index < fields.length ? { field: fields[index]! } : { step: plan.steps[index - fields.length]! }
 }
 
 /** JSON with object keys sorted, so that YAML key order never changes a key. */

@@ -5,6 +5,9 @@ import { z } from 'zod'
 export const hostKinds = ['sandbox', 'local'] as const
 export type HostKind = (typeof hostKinds)[number]
 
+// RFC 1123 labels (letters, digits, inner hyphens), dot-separated, within Linux's 64 bytes.
+const hostnamePattern = /^(?=.{1,64}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+
 /** Shape of `lessons/<slug>/lesson.yaml`. */
 export const lessonConfigSchema = z
   .object({
@@ -19,6 +22,15 @@ export const lessonConfigSchema = z
     images: z.array(z.string().min(1)).default([]),
     /** Host kind the lesson needs, when it needs one (`--host` overrides); default: the build's (`sandbox`). */
     host: z.enum(hostKinds).optional(),
+    /**
+     * The sandbox host's name (`hostname`, `/etc/hostname`); default `host01`, as Katacoda's
+     * hosts were called (the sandbox's DEFAULT_HOSTNAME). No default here: unset stays
+     * undefined, so the execution key changes only for lessons that set it.
+     */
+    hostname: z
+      .string()
+      .regex(hostnamePattern, 'expected a hostname such as `host01` (letters, digits and inner `-`, dot-separated, at most 64 characters)')
+      .optional(),
     /** Outside network for the lesson's sandbox (`apt-get install` from a mirror); default none. */
     network: z.boolean().default(false),
     /** Default cell timeout, in seconds. */

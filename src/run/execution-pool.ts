@@ -42,7 +42,7 @@ export type HostFactory = (request: HostRequest) => Host
 /** A sandbox on the pool's engine, or the local host talking to that same engine. */
 export const defaultHostFactory: HostFactory = ({ plan, kind, engine, images, owner }) => {
   if (kind === 'local') return createLocalHost(plan, { engine: engine.endpoint })
-  return createSandboxHost(plan, { engine: engine.endpoint, owner, images: images.map((image) => image.name), network: plan.config.network })
+  return createSandboxHost(plan, { engine: engine.endpoint, owner, images: images.map((image) => image.name), network: plan.config.network, hostname: plan.config.hostname })
 }
 
 export interface PoolOptions {

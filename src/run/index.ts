@@ -8,3 +8,4 @@ export { endpointOf, EngineUnreachableError, currentBuildOwner, isOwnerAlive, pr
 export { createLocalHost, createSandboxHost, LESSON_HOST_IMAGE, type Host, type SandboxHost, type SandboxOptions } from './hosts/index.js'
 export { buildStandIn, EngineImages, ensureImages, MissingImageError, type ImageEvent } from './images/index.js'
 export { DEFAULT_LOCAL_SHELL, ShellSession } from './session/index.js'
+export { networkHint, recogniseNetworkFailure, reportNoNetwork, type FailedCommand, type NetworkFailure } from './network-hint.js'

@@ -3,11 +3,12 @@
 // SIGKILL + the next start), lessons spread over two engines, and --shard.
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../src/report.js'
+import { LESSON_HOST_IMAGE } from '../../src/run/hosts/sandbox-run.js'
 import { skipWithoutEngine } from './engine-required.js'
 
 const run = promisify(execFile)
@@ -62,7 +63,7 @@ function startUntil(args: string[], marker: string): Promise<{ child: ChildProce
 
 describe.skipIf(skipWithoutEngine)('shellbook build on sandbox hosts', () => {
   beforeAll(async () => {
-    const { stdout } = await run('docker', ['image', 'ls', '-q', 'shellbook/lesson-host:1'])
+    const { stdout } = await run('docker', ['image', 'ls', '-q', LESSON_HOST_IMAGE])
     expect(stdout.trim(), 'the lesson-host image (`shellbook hosts build`, done by .ci/run)').not.toBe('')
   })
 
@@ -161,8 +162,9 @@ describe.skipIf(skipWithoutEngine)('shellbook build on sandbox hosts', () => {
     const built = await report(result.out)
     expect(built.lessons.map((lesson) => `${lesson.slug} ${lesson.provenance?.hostKind}`)).toEqual(['boxed sandbox', 'mine local'])
     const hostnames = await Promise.all(['boxed', 'mine'].map(async (slug) => (await readFile(path.join(result.out, `md/en/${slug}.md`), 'utf8')).match(/\$ hostname\n(.*)\n/)?.[1]))
-    expect(hostnames[0]).toBe('lesson-host')
-    expect(hostnames[1]).not.toBe('lesson-host')
+    // The sandbox is host01 (lesson.yaml names no hostname); the local host is this machine.
+    expect(hostnames[0]).toBe('host01')
+    expect(hostnames[1]).toBe(hostname())
     expect(await labelled()).toEqual([])
   }, 120_000)
 
@@ -199,7 +201,7 @@ describe.skipIf(skipWithoutEngine)('shellbook build over two engines', () => {
       await new Promise((resolve) => setTimeout(resolve, 200))
     }
     // Its images come from the first engine (save | load keeps the recipe labels), as a machine set up once would have them.
-    await run('bash', ['-c', `docker save shellbook/lesson-host:1 redis:alpine busybox | docker -H ${second} load -q`], { maxBuffer: 16 * 2 ** 20 })
+    await run('bash', ['-c', `docker save ${LESSON_HOST_IMAGE} redis:alpine busybox | docker -H ${second} load -q`], { maxBuffer: 16 * 2 ** 20 })
   }, 180_000)
 
   afterAll(async () => {

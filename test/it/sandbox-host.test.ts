@@ -5,54 +5,20 @@ import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { promisify, stripVTControlCharacters } from 'node:util'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { VFile } from 'vfile'
-import { parseLesson } from '../../src/parse/index.js'
-import { loadConfig } from '../../src/plan/load-config.js'
-import { planLesson } from '../../src/plan/plan-lesson.js'
-import type { LessonPlan } from '../../src/plan/types.js'
 import type { RunEvent } from '../../src/run/events.js'
 import { HostError } from '../../src/run/hosts/host.js'
 import { currentBuildOwner, isOwnerAlive, LABELS } from '../../src/run/engine/labels.js'
 import { reapOrphans, removeLabelled } from '../../src/run/engine/reaper.js'
 import { runLesson } from '../../src/run/run-lesson.js'
-import { createSandboxHost, type SandboxOptions } from '../../src/run/hosts/sandbox-host.js'
-import type { LessonRun } from '../../src/captures/types.js'
+import { createSandboxHost } from '../../src/run/hosts/sandbox-host.js'
+import { LESSON_HOST_IMAGE } from '../../src/run/hosts/sandbox-run.js'
 import { skipWithoutEngine } from './engine-required.js'
+import { output, owner, planOf, runOnSandbox } from './sandbox-lessons.js'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
-const owner = currentBuildOwner()
-
-async function planOf(slug: string, markdown: string, yaml: string): Promise<LessonPlan> {
-  const configFile = new VFile({ path: 'lesson.yaml', value: yaml })
-  const file = new VFile({ path: 'en.md', value: markdown })
-  const config = loadConfig(configFile)
-  expect(configFile.messages.map(String)).toEqual([])
-  const plan = planLesson({ slug, locale: 'en', file, tree: await parseLesson(file), config: config!, configFile })
-  expect(file.messages.map(String)).toEqual([])
-  return plan
-}
-
-/** Run a lesson on a fresh sandbox; every cell must succeed. */
-async function runOnSandbox(plan: LessonPlan, options: Partial<SandboxOptions> = {}, onEvent?: (event: RunEvent) => void): Promise<LessonRun> {
-  const host = createSandboxHost(plan, { owner, images: plan.config.images, ...options })
-  const result = await runLesson(plan, {
-    host,
-    provenance: { hostKind: 'sandbox', engineVersion: '', kernel: '', os: '', images: [] },
-    ...(onEvent === undefined ? {} : { onEvent }),
-  })
-  expect(plan.file.messages.map(String)).toEqual([])
-  expect(Object.values(result.cells).map((cell) => `${cell.command}: ${cell.status}`)).toEqual(plan.cells.map((cell) => `${cell.command}: ok`))
-  return result
-}
-
-function output(result: LessonRun, command: string): string {
-  const cell = Object.values(result.cells).find((capture) => capture.command === command)
-  expect(cell, command).toBeDefined()
-  return stripVTControlCharacters(cell!.output)
-}
 
 /** Ids or names of the resources on the outer engine whose label matches `filter` (`key` or `key=value`). */
 async function labelled(filter: string): Promise<{ containers: string[]; volumes: string[]; networks: string[] }> {
@@ -171,7 +137,7 @@ describe.skipIf(skipWithoutEngine)('sandbox host', () => {
       // The lessons' own containers (`db`, from redis:alpine) live in the sandboxes' engines only.
       expect(all.filter((line) => /^db |redis/.test(line))).toEqual([])
       const sandboxes = all.filter((line) => early!.ours.some((name) => line.startsWith(`${name} `)))
-      expect(sandboxes.every((line) => line.endsWith(' shellbook/lesson-host:1'))).toBe(true)
+      expect(sandboxes.every((line) => line.endsWith(` ${LESSON_HOST_IMAGE}`))).toBe(true)
     }
     expect(await labelled(`${LABELS.build}=${owner.buildId}`)).toEqual(none)
   })

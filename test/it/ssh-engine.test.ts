@@ -91,7 +91,7 @@ describe.skipIf(skipWithoutSshd)('an engine over SSH', () => {
     expect(cells.map((cell) => cell.status)).toEqual(['ok', 'ok'])
     const captures = JSON.parse(await readFile(path.join(lessons, 'over-ssh', 'captures.json'), 'utf8'))
     expect(captures.executions[0].cells[0].output.join('\n')).toContain('from-the-inner-engine')
-    expect(captures.executions[0].cells[1].output.join('\n')).toContain('lesson-host')
+    expect(captures.executions[0].cells[1].output.join('\n')).toContain('host01')
     // The docker CLI really went through SSH, and the sandbox is gone from that engine.
     expect(await readFile(path.join(dir, 'ssh-calls'), 'utf8')).toMatch(/docker system dial-stdio/)
     const { stdout } = await run('docker', ['-H', engine(), 'ps', '-a', '-q', '--filter', 'label=org.shellbook.build'], { env })

@@ -2,10 +2,12 @@
 // things like `apt-get install`. Containers the lesson creates are removed after it,
 // even when it fails; a name the lesson needs that is already taken is refused first,
 // so a lesson never stomps on the user's own containers.
-import { containersCreatedBy, type LessonPlan } from '../../plan/index.js'
+import os from 'node:os'
+import { containersCreatedBy, pointOfText, type LessonPlan } from '../../plan/index.js'
 import { docker, LABELS, type DockerOptions } from '../engine/index.js'
 import { HostError, type Host } from './host.js'
 import { DEFAULT_LOCAL_SHELL } from '../session/index.js'
+import { warning } from '../../messages.js'
 
 /** Options of `createLocalHost`. */
 export interface LocalHostOptions {
@@ -22,6 +24,7 @@ export function createLocalHost(plan: LessonPlan, options: LocalHostOptions = {}
     shell: DEFAULT_LOCAL_SHELL,
     env: options.engine === undefined ? undefined : { DOCKER_HOST: options.engine },
     async start() {
+      warnOfHostname(plan)
       existing = new Set(await containerIds(call))
       for (const cell of plan.cells) {
         for (const name of containersCreatedBy(cell.command)) {
@@ -41,6 +44,19 @@ export function createLocalHost(plan: LessonPlan, options: LocalHostOptions = {}
       if (created.length > 0) await docker(['rm', '-f', '-v', ...created], call)
     },
   }
+}
+
+/** lesson.yaml `hostname` names a sandbox: this machine keeps its own name (renaming it is not a lesson's to do). Said once per lesson. */
+function warnOfHostname(plan: LessonPlan): void {
+  const { hostname } = plan.config
+  const file = plan.configFile
+  if (hostname === undefined || file.messages.some((message) => message.ruleId === 'hostname-ignored')) return
+  warning(
+    file,
+    `Unexpected \`hostname: ${hostname}\` on the local host, expected a sandbox host: the local host cannot rename this machine, so commands print \`${os.hostname()}\``,
+    pointOfText(file, 'hostname:'),
+    'hostname-ignored',
+  )
 }
 
 async function containerIds(call: DockerOptions, filters: string[] = []): Promise<string[]> {

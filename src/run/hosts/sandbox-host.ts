@@ -22,6 +22,8 @@ export interface SandboxOptions {
   images: readonly string[]
   /** Outside network through a labelled network of its own; default false: `--network none`. */
   network?: boolean | undefined
+  /** The sandbox's hostname (lesson.yaml `hostname`); default DEFAULT_HOSTNAME, `host01`. */
+  hostname?: string | undefined
   /** Image the sandbox runs; default LESSON_HOST_IMAGE. */
   image?: string | undefined
   /** Time allowed for the inner engine to answer and the images to load; default 120 000 ms. */
@@ -85,7 +87,7 @@ export function createSandboxHost(plan: LessonPlan, options: SandboxOptions): Sa
           if (result !== undefined && result.exitCode !== 0) fail(`Unexpected failure creating the sandbox's ${result.args[0]} \`${name}\` (${dockerFailure(result)}), expected the engine to create it`, 'sandbox-create')
         }
         const createdAt = Date.now()
-        const run = await docker(sandboxRunArgs({ name, slug: plan.slug, owner: options.owner, image, network }), call)
+        const run = await docker(sandboxRunArgs({ name, slug: plan.slug, owner: options.owner, image, hostname: options.hostname, network }), call)
         if (run.exitCode !== 0) fail(runFailure(run, image), 'sandbox-run')
         const ranAt = Date.now()
         const readyTimeoutMs = options.readyTimeoutMs ?? defaultReadyTimeoutMs

@@ -3,8 +3,16 @@
 import { randomBytes } from 'node:crypto'
 import { labelArgs, type BuildOwner } from '../engine/index.js'
 
-/** The lesson-host image a sandbox runs: a Debian with Docker's engine (images/lesson-host/). */
-export const LESSON_HOST_IMAGE = 'shellbook/lesson-host:1'
+/**
+ * The lesson-host image a sandbox runs: a Debian with Docker's engine (images/lesson-host/).
+ * Within a tag the recipe hash decides when it is rebuilt; the tag itself moves when the host's
+ * tools change (2: the tools Katacoda lessons assume), so an engine shared with an older
+ * checkout keeps both instead of rebuilding one over the other, back and forth.
+ */
+export const LESSON_HOST_IMAGE = 'shellbook/lesson-host:2'
+
+/** The sandbox's hostname when lesson.yaml names none: what Katacoda's hosts were called. */
+export const DEFAULT_HOSTNAME = 'host01'
 
 /** Inside the sandbox: where the inner engine listens (the lesson-host image's CMD). */
 export const INNER_SOCKET = '/var/run/docker.sock'
@@ -22,18 +30,23 @@ export interface SandboxRunInput {
   slug: string
   owner: BuildOwner
   image: string
+  /** lesson.yaml `hostname`, already checked; DEFAULT_HOSTNAME when undefined. */
+  hostname: string | undefined
   /** The sandbox's own network, or undefined for `--network none`. */
   network: string | undefined
 }
 
 /** `docker run` argv of the sandbox container (see docker-host.md for why each flag). */
 export function sandboxRunArgs(input: SandboxRunInput): string[] {
+  const hostname = input.hostname ?? DEFAULT_HOSTNAME
   return [
     'run', '--detach', '--pull', 'never',
     '--name', input.name,
     ...labelArgs(input.owner, input.slug),
-    // Stable, so captures of `hostname` or a prompt do not change from run to run.
-    '--hostname', 'lesson-host',
+    // Stable, so captures of `hostname` or a prompt do not change from run to run. Resolvable as
+    // on a Debian machine (127.0.1.1): with `--network none` docker does not add it to /etc/hosts,
+    // and `sudo` then says "unable to resolve host".
+    '--hostname', hostname, '--add-host', `${hostname}:127.0.1.1`,
     // An init reaps the orphans lessons leave (`docker exec … &`, killed shells).
     '--init',
     '--network', input.network ?? 'none',

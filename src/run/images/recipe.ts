@@ -37,6 +37,20 @@ export const recipeConfigSchema = z
 
 export type RecipeConfig = z.infer<typeof recipeConfigSchema>
 
+/**
+ * Shape of an image.json that only says `sameAs`: this name is served by that recipe's image,
+ * one build for both (`ubuntu` by `debian`: no Ubuntu mirror is needed, and the page says stand-in).
+ */
+export const recipeAliasSchema = z
+  .object({
+    description: z.string().optional(),
+    /** The recipe (with build.sh) whose image this name is tagged to. */
+    sameAs: z.string().regex(recipeNamePattern),
+  })
+  .strict()
+
+export type RecipeAlias = z.infer<typeof recipeAliasSchema>
+
 /** A recipe, loaded and checked. */
 export interface Recipe {
   name: string
@@ -48,31 +62,45 @@ export interface Recipe {
   hash: string
 }
 
-/** Load `imagesDir/<name>/`; undefined when there is no such recipe. `image` names the image asking, for errors. */
+/**
+ * Load `imagesDir/<name>/`, or the recipe its `sameAs` names; undefined when there is no such
+ * recipe. `image` names the image asking, for errors.
+ */
 export async function loadRecipe(imagesDir: string, name: string, image: string): Promise<Recipe | undefined> {
-  const chain: string[] = []
-  let config: RecipeConfig | undefined
-  const hash = createHash('sha256').update(buildFormat)
-  for (let current: string | undefined = name; current !== undefined; ) {
-    const dir = path.join(imagesDir, current)
-    if (chain.includes(dir)) {
-      throw new MissingImageError(image, 'bad-recipe', `Unexpected cycle in recipe \`from\` chain at images/${current}/, expected a chain that ends`)
-    }
-    const loaded = await readRecipeConfig(dir, current, image)
-    if (loaded === undefined) {
-      if (current === name) return undefined
-      throw new MissingImageError(image, 'bad-recipe', `Unexpected missing recipe images/${current}/ named by \`from\`, expected a folder with build.sh and image.json`)
-    }
-    config ??= loaded
-    chain.unshift(dir)
-    await hashFolder(hash, dir, current)
-    current = loaded.from
+  const first = await readRecipeConfig(path.join(imagesDir, name), name, image)
+  if (first === undefined) return undefined
+  if (!('sameAs' in first)) return loadChain(imagesDir, name, first, image)
+  const target = await readRecipeConfig(path.join(imagesDir, first.sameAs), first.sameAs, image)
+  if (target === undefined || 'sameAs' in target) {
+    throw new MissingImageError(image, 'bad-recipe', `Unexpected \`sameAs: ${first.sameAs}\` in images/${name}/image.json, expected the name of a recipe with its own build.sh`)
   }
-  if (config === undefined) return undefined
+  return loadChain(imagesDir, first.sameAs, target, image)
+}
+
+/** The recipe `name` (its settings read already) with its `from` chain and hash. */
+async function loadChain(imagesDir: string, name: string, config: RecipeConfig, image: string): Promise<Recipe> {
+  const chain: string[] = []
+  const hash = createHash('sha256').update(buildFormat)
+  let [current, settings] = [name, config]
+  for (;;) {
+    chain.unshift(path.join(imagesDir, current))
+    await hashFolder(hash, path.join(imagesDir, current), current)
+    const parent = settings.from
+    if (parent === undefined) break
+    if (chain.includes(path.join(imagesDir, parent))) {
+      throw new MissingImageError(image, 'bad-recipe', `Unexpected cycle in recipe \`from\` chain at images/${parent}/, expected a chain that ends`)
+    }
+    const loaded = await readRecipeConfig(path.join(imagesDir, parent), parent, image)
+    if (loaded === undefined || 'sameAs' in loaded) {
+      const what = loaded === undefined ? 'missing recipe' : '`sameAs` recipe'
+      throw new MissingImageError(image, 'bad-recipe', `Unexpected ${what} images/${parent}/ named by \`from\`, expected a folder with build.sh and image.json`)
+    }
+    ;[current, settings] = [parent, loaded]
+  }
   return { name, dir: path.join(imagesDir, name), config, chain, hash: hash.digest('hex') }
 }
 
-async function readRecipeConfig(dir: string, name: string, image: string): Promise<RecipeConfig | undefined> {
+async function readRecipeConfig(dir: string, name: string, image: string): Promise<RecipeConfig | RecipeAlias | undefined> {
   const file = path.join(dir, 'image.json')
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined // no recipe: the caller decides
@@ -86,7 +114,8 @@ async function readRecipeConfig(dir: string, name: string, image: string): Promi
   } catch (error) {
     throw new MissingImageError(image, 'bad-recipe', `Unexpected invalid JSON in ${where}, expected an object with \`cmd\``, String(error))
   }
-  const parsed = recipeConfigSchema.safeParse(json)
+  const isAlias = typeof json === 'object' && json !== null && 'sameAs' in json
+  const parsed = isAlias ? recipeAliasSchema.safeParse(json) : recipeConfigSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const at = issue === undefined ? '' : `\`${issue.path.join('.') || '(root)'}\`: ${issue.message}`
