@@ -8,7 +8,8 @@ import { describeOrigin, pointOfText, type Cell, type LessonPlan, type Step } fr
 import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './hosts/index.js'
-import { ShellSession } from './session/index.js'
+import { ShellSession, type CommandResult } from './session/index.js'
+import { reportNoNetwork } from './network-hint.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
 import { error, excerpt, warning, type RuleId } from '../messages.js'
 import type { ExecScript } from '../parse/index.js'
@@ -173,6 +174,8 @@ class LessonRunner {
           'container-missing',
           { note: tail(result.output) },
         )
+      } else if (!stopped && !ok && this.reportedNoNetwork(cell, resolved.command, result)) {
+        this.failed = true
       } else if (!stopped && !ok) {
         this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(resolved.command)}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', { note: tail(result.output) })
       }
@@ -205,6 +208,13 @@ class LessonRunner {
       warning(this.plan.file, `Unexpected ${outcome} from the ${script.kind} script \`${script.name}\`, expected 0; the lesson goes on`, cell.position, 'script-failed', { note })
     }
     return capture
+  }
+
+  /** A sandbox with no network, and output saying the command needed one: say so, and how to give it one. */
+  private reportedNoNetwork(cell: Cell, command: string, result: CommandResult): boolean {
+    if (this.options.host.kind !== 'sandbox' || this.plan.config.network) return false
+    const failed = { command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }
+    return reportNoNetwork(this.plan.file, cell.position, failed, { note: tail(result.output) })
   }
 
   /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */
