@@ -57,7 +57,9 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
     if (hasFatal([file])) continue
     const tree = await parseLesson(file)
     attachScenarioNodes(tree, file)
-    lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title }))
+    // index.json's description is in the scenario's own language.
+    const description = locale === sources.files[0]?.locale ? sources.description : undefined
+    lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title, description }))
   }
   if (!/^images\s*:/m.test(String(configFile.value))) config.images = neededImages(lesson, sources.assetFiles)
   checkWaits(lesson, config)
@@ -76,6 +78,7 @@ interface LocaleSources {
   files: Array<{ locale: string; file: VFile }>
   /** index.json's title, for locales lesson.yaml gives none. */
   title?: string | undefined
+  description?: string | undefined
   assetFiles?: LoadedScenario['assetFiles']
 }
 
@@ -108,7 +111,7 @@ function fromComposites(lesson: LoadedLesson, loaded: LoadedScenario): LocaleSou
   lesson.files.push(...files.map((entry) => entry.file))
   // The real files carry messages of their own (a missing translation), reported with the composites' copies.
   for (const file of loaded.files) if (file.messages.length > 0 && !lesson.files.includes(file)) lesson.files.push(file)
-  return { files, title: loaded.title, assetFiles: loaded.assetFiles }
+  return { files, title: loaded.title, description: loaded.description, assetFiles: loaded.assetFiles }
 }
 
 /** Every `waits` key must be a command of the lesson, or the wait would silently never happen. */

@@ -22,6 +22,7 @@ export interface PlanInput {
   configFile: VFile
   /** Title when lesson.yaml gives none for the locale (a scenario's index.json title); default the first heading. */
   defaultTitle?: string | undefined
+  description?: string | undefined
 }
 
 /** Build the plan; every problem becomes a positioned message on `input.file`. */
@@ -37,6 +38,7 @@ export function planLesson(input: PlanInput): LessonPlan {
     slug: input.slug,
     locale: input.locale,
     title: config.title[input.locale] ?? (input.defaultTitle || undefined) ?? firstHeading(tree) ?? input.slug,
+    ...(input.description ? { description: input.description } : {}),
     file,
     config,
     configFile: input.configFile,

@@ -52,6 +52,8 @@ export interface LessonPlan {
   slug: string
   locale: string
   title: string
+  /** One sentence about the lesson (a scenario's index.json `description`, in its source locale). */
+  description?: string | undefined
   /** The locale's Markdown file (its messages carry every positioned problem). */
   file: VFile
   config: LessonConfig

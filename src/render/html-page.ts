@@ -37,7 +37,7 @@ export function lessonHtml(ctx: LessonContext, locales: readonly string[], env: 
     provenance: run ? provenanceView(run.provenance, plan.locale, t) : null,
   }
   const alternates = others.map((locale) => ({ hreflang: locale, href: `../../${locale}/${slug}/index.html` }))
-  return renderPage(env.templates, 'lesson', view, frame(plan.locale, plan.title, '../../', alternates), t)
+  return renderPage(env.templates, 'lesson', view, { ...frame(plan.locale, plan.title, '../../', alternates), description: plan.description }, t)
 }
 
 /** A locale's list of lessons, each with links to its other locales. */
