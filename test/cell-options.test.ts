@@ -12,15 +12,15 @@ const read = (text: string) => {
 describe('cell options', () => {
   it('has its defaults with no attributes', () => {
     expect(read('')).toEqual({
-      options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false },
+      options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, keys: false },
       problems: [],
     })
   })
 
   it('reads every attribute, with seconds as milliseconds and flags with or without a value', () => {
-    const { options, problems } = read('{in=db exit=130 timeout=2.5 hidden norun=false interrupt=true session=2}')
+    const { options, problems } = read('{in=db exit=130 timeout=2.5 hidden norun=false interrupt=true session=2 keys name=test-uname}')
     expect(problems).toEqual([])
-    expect(options).toEqual({ session: '2', in: 'db', exit: 130, timeoutMs: 2500, hidden: true, norun: false, interrupt: true })
+    expect(options).toEqual({ session: '2', in: 'db', exit: 130, timeoutMs: 2500, hidden: true, norun: false, interrupt: true, keys: true, name: 'test-uname' })
   })
 
   it('names unknown attributes, object-method names and __proto__ included', () => {
@@ -31,13 +31,14 @@ describe('cell options', () => {
   })
 
   it('says what a bad value should be', () => {
-    const { problems } = read('{exit=256 timeout=0 hidden=maybe session=a/b in=""}')
+    const { problems } = read('{exit=256 timeout=0 hidden=maybe session=a/b in="" name=9lives}')
     expect(problems.map((problem) => problem.reason)).toEqual([
       'Unexpected `exit=256`, expected a status from 0 to 255',
       'Unexpected `timeout=0`, expected a number of seconds above 0',
       'Unexpected `hidden=maybe`, expected no value, `true` or `false`',
       'Unexpected `session=a/b`, expected a session name of letters, digits, `-` or `_`',
       'Unexpected `in=`, expected a container name',
+      'Unexpected `name=9lives`, expected a name of letters, digits, `-`, `_` or `.`, starting with a letter',
     ])
   })
 })

@@ -4,7 +4,7 @@ import { resolveCell, resolveExpression } from '../src/run/command-text.js'
 
 const cell = (command: string, extra: Partial<Cell> = {}, options: Partial<Cell['options']> = {}): Cell => ({
   id: 'c1', command, vars: [], position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-  options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, ...options },
+  options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, keys: false, ...options },
   ...extra,
 })
 

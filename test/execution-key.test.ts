@@ -60,6 +60,7 @@ describe('execution key', () => {
     ['a translation with the same commands', () => keyOf(lesson.replace('Start a box:', 'Lancez une boîte :').replace('Then', 'Puis'), config, 'fr')],
     ['a new title', () => keyOf(lesson, config.replace('Clés', 'Les clés'))],
     ['YAML key order', () => keyOf(lesson, `images: [busybox]\nvars:\n  box: docker ps -lq\ntitle: {fr: Clés, en: Keys}\n`)],
+    ['a name tag', () => keyOf(lesson.replace('`ls /`{{execute}}', '`ls /`{{exec list-root}}'))],
   ]
   for (const [what, other] of same) {
     it(`keeps its key after ${what}`, async () => {
@@ -73,6 +74,7 @@ describe('execution key', () => {
     ['a changed cell option', () => keyOf(lesson.replace('{in=<box>}', '{in=<box> timeout=5}')), 'cell:c2'],
     ['an added command', () => keyOf(lesson + '\n`whoami`{{execute}}\n'), 'length'],
     ['a command turned into copy-only', () => keyOf(lesson.replace('`ls /`{{execute}}', '`ls /`{{copy}}')), 'cell:c3'],
+    ['a command turned into keystrokes', () => keyOf(lesson.replace('`ls /`{{execute}}', '`ls /`{{execute no-newline}}')), 'cell:c3'],
     ['a changed variable expression', () => keyOf(lesson, config.replace('docker ps -lq', 'docker ps -q')), 'config:vars'],
     ['a changed image', () => keyOf(lesson, config.replace('[busybox]', '[busybox, redis:alpine]')), 'config:images'],
     ['a changed default timeout', () => keyOf(lesson, config + 'timeout: 5\n'), 'config:timeout'],

@@ -6,7 +6,7 @@ import type { CellCapture } from '../src/captures/types.js'
 const cell: Cell = {
   id: 'c5', command: 'apt-get install psmisc', vars: [],
   position: { start: { line: 15, column: 2 }, end: { line: 15, column: 24 } },
-  options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false },
+  options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, keys: false },
 }
 const capture: CellCapture = {
   cellId: 'c5', command: cell.command, output: '', exitCode: 0, expectedExit: 0, durationMs: 12_300,

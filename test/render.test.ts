@@ -30,13 +30,13 @@ function execBlock(...commands: ExecCommand[]): ExecBlock {
   return { type: 'execBlock', lang: 'console', attributes: {}, commands }
 }
 function execInline(command: ExecCommand): ExecInline {
-  return { type: 'execInline', value: command.command, attributes: {}, exec: command }
+  return { type: 'execInline', value: command.command, attributes: {}, commands: [command] }
 }
 function paragraph(...children: Array<PhrasingContent | string>): RootContent {
   return { type: 'paragraph', children: children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child)) }
 }
 function cell(id: string, command: string, options: Partial<CellOptions> = {}): Cell {
-  return { id, command, vars: [], position: here, options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, ...options } }
+  return { id, command, vars: [], position: here, options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, keys: false, ...options } }
 }
 function plan(children: RootContent[], cells: Cell[], locale = 'en'): LessonPlan {
   return {

@@ -1,13 +1,14 @@
 // Parse stage: lesson Markdown → mdast with exec nodes. The pipeline is built once, in a
 // fixed order: Markdown (within input limits, Katacoda's closing-fence markers blanked before it reads) and
-// directives, then one plugin per lesson syntax, then unhandled directives back to text
-// (last, so every syntax had its chance). `parseLesson` is exactly this processor.
+// directives, the Markdown inside raw `<details>` blocks, then one plugin per lesson syntax, then
+// unhandled directives back to text (last, so every syntax had its chance). `parseLesson` is exactly this processor.
 import type { Root } from 'mdast'
 import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { remarkConsoleBlocks } from './remark-console-blocks.js'
+import { remarkDetailsMarkdown } from './remark-details-markdown.js'
 import { remarkDirectivesToText } from './remark-directives-to-text.js'
 import { remarkInputLimits } from './remark-input-limits.js'
 import { remarkKatacodaEditorFiles } from './remark-katacoda-editor-files.js'
@@ -17,6 +18,8 @@ import { remarkVal } from './remark-val.js'
 
 export type { ExecBlock, ExecCommand, ExecInline, ExecScript, RawAttributes, Val } from './types.js'
 export { parseAttributes } from './attributes.js'
+export { markerNamePattern } from './katacoda-marker-words.js'
+export { remarkDetailsMarkdown } from './remark-details-markdown.js'
 export { consoleLanguages, remarkConsoleBlocks } from './remark-console-blocks.js'
 export { remarkDirectivesToText } from './remark-directives-to-text.js'
 export { MAX_LINE_LENGTH, MAX_NESTING, remarkInputLimits } from './remark-input-limits.js'
@@ -32,6 +35,7 @@ export function createProcessor() {
     .use(remarkInputLimits)
     .use(remarkKatacodaFences)
     .use(remarkDirective)
+    .use(remarkDetailsMarkdown)
     .use(remarkKatacodaMarkers)
     .use(remarkKatacodaEditorFiles)
     .use(remarkConsoleBlocks)

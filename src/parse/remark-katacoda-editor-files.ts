@@ -4,7 +4,7 @@
 // with a quoted heredoc, shown as such, so the reader sees both the file and how it got there.
 // Relative names are taken from the editor's folder (index.json `environment.uieditorpath`,
 // default `/root`, Katacoda's).
-import type { Code, Root } from 'mdast'
+import type { Root } from 'mdast'
 import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { visit } from 'unist-util-visit'
@@ -36,8 +36,7 @@ export function remarkKatacodaEditorFiles() {
       }
       const command = writeCommand(editorTarget(name.trim(), file.data.editorPath ?? DEFAULT_EDITOR_PATH), textOf(pre.children), target === 'append')
       const position = node.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
-      const code: Code = { type: 'code', lang: 'bash', meta: null, value: command, position }
-      parent.children[index] = execBlock(code, {}, [{ command, prompt: '', position }])
+      parent.children[index] = execBlock(node, 'bash', {}, [{ command, prompt: '', position }])
     })
   }
 }

@@ -3,14 +3,27 @@
 // the lesson would be swallowed into it. This plugin wraps the parser: before parsing, the
 // marker is blanked (same length, so every offset and column stays true) and remembered by
 // line in `file.data.fenceMarkers`; the same scan reports a fence left open at the end.
+// Fences also stand in block quotes (`> ```) and list items (indented): the scan reads
+// through those prefixes (fence-lines.ts).
 import type { Root } from 'mdast'
 import type { Processor } from 'unified'
 import type { Node } from 'unist'
 import type { VFile } from 'vfile'
 import { error } from '../messages.js'
+import { closingFence, openingFence, readLinePrefix } from './fence-lines.js'
 
-/** `{{execute T2}}` → `execute T2`, keyed by the 1-based line of the closing fence. */
-export type FenceMarkers = Record<number, string>
+/** A marker found on a closing fence. */
+export interface FenceMarker {
+  /** What stands between the braces: `execute T2`. */
+  body: string
+  /** Attributes in braces right after the marker (`{{execute}}{in=db}`), when there are. */
+  attributes?: string
+  /** 1-based column of the marker's first `{`. */
+  column: number
+}
+
+/** Closing-fence markers, keyed by the 1-based line of the closing fence. */
+export type FenceMarkers = Record<number, FenceMarker>
 
 declare module 'vfile' {
   interface DataMap {
@@ -18,10 +31,6 @@ declare module 'vfile' {
     fenceMarkers: FenceMarkers
   }
 }
-
-const openFence = /^( {0,3})(`{3,}|~{3,})(.*)$/
-const markerOnClose = /^( {0,3})(`{3,}|~{3,})[ \t]*(\{\{[^{}]*\}\})[ \t]*$/
-const plainClose = /^( {0,3})(`{3,}|~{3,})[ \t]*$/
 
 /** Blank closing-fence markers before remark-parse reads the document. Use right after remark-parse. */
 export function remarkKatacodaFences(this: Processor) {
@@ -40,6 +49,16 @@ export function remarkKatacodaFences(this: Processor) {
   }
 }
 
+interface OpenFence {
+  /** 1-based line of the opening fence. */
+  line: number
+  fence: string
+  /** Block quote depth of the opening fence: its closer has the same. */
+  depth: number
+  /** Its indentation inside the quote, list markers included. */
+  indent: number
+}
+
 interface FenceScan {
   /** The source with closing-fence markers blanked out. */
   source: string
@@ -51,25 +70,34 @@ interface FenceScan {
 function scanFences(document: string): FenceScan {
   const lines = document.split('\n')
   const markers: FenceMarkers = {}
-  let open: { line: number; fence: string } | undefined
+  let open: OpenFence | undefined
+  // Inside a list, fences may be indented 4 or more; elsewhere such a line is an indented code block.
+  let inList = false
   lines.forEach((line, index) => {
+    const prefix = readLinePrefix(line)
+    // A line with fewer `>` ends the block quote, and the fence inside it with it.
+    if (open && prefix.depth < open.depth) open = undefined
     if (!open) {
-      const match = openFence.exec(line)
-      // A backtick fence's info string may not contain backticks (CommonMark).
-      if (match && !(match[2]!.startsWith('`') && match[3]!.includes('`'))) open = { line: index + 1, fence: match[2]! }
+      if (prefix.listMarker) inList = true
+      else if (prefix.rest !== '' && prefix.indent === 0) inList = false
+      const opening = openingFence(prefix.rest)
+      if (opening && (prefix.indent < 4 || inList)) open = { line: index + 1, fence: opening, depth: prefix.depth, indent: prefix.indent }
       return
     }
-    const closing = markerOnClose.exec(line) ?? plainClose.exec(line)
-    if (!closing || !closesFence(closing[2]!, open.fence)) return
-    const marker = closing[3]
-    if (marker) {
-      markers[index + 1] = marker.slice(2, -2).trim()
-      lines[index] = line.replace(marker, ' '.repeat(marker.length))
+    if (prefix.depth !== open.depth) return
+    const closing = closingFence(prefix.quoted)
+    if (!closing || closing.indent > open.indent + 3 || !closesFence(closing.fence, open.fence)) return
+    if (closing.marker) {
+      const at = line.length - prefix.quoted.length + closing.marker.index
+      const marker: FenceMarker = { body: closing.marker.body, column: at + 1 }
+      if (closing.marker.attributes !== undefined) marker.attributes = closing.marker.attributes
+      markers[index + 1] = marker
+      lines[index] = line.slice(0, at) + ' '.repeat(closing.marker.length) + line.slice(at + closing.marker.length)
     }
     open = undefined
   })
   const scan: FenceScan = { source: lines.join('\n'), markers }
-  if (open) scan.unclosedAt = open
+  if (open) scan.unclosedAt = { line: open.line, fence: open.fence }
   return scan
 }
 

@@ -1,63 +1,123 @@
-// Katacoda markers: `cmd`{{execute}}, `cmd`{{execute T2}}, `cmd`{{execute interrupt}},
-// `cmd`{{copy}}, and a fence closed with ```{{execute}} (see remark-katacoda-fences.ts).
-// A marker glued to the next word (`x`{{execute}}to find) is still a marker; the word stays prose.
-import type { Code, Parent, Root, Text } from 'mdast'
+// Katacoda / Killercoda markers: `cmd`{{execute}}, `cmd`{{exec T2}}, `^C`{{execute ctrl-seq}},
+// `cmd`{{copy}}…, the marker words in any order (katacoda-marker-words.ts); a fence closed
+// with ```{{exec}} (see remark-katacoda-fences.ts); `<pre>cmd</pre>{{execute}}` (katacoda-pre.ts).
+// A marker glued to the next word (`x`{{execute}}to find) is still a marker; the word stays
+// prose. A space before the marker is accepted with a warning. What is left of marker text
+// after that is taken out of the prose (stray-markers.ts).
+import type { Code, Html, InlineCode, Parent, Root, Text } from 'mdast'
 import type { Point } from 'unist'
-import { visit } from 'unist-util-visit'
+import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { warning } from '../messages.js'
+import { location, type Location } from 'vfile-location'
+import { excerpt, warning } from '../messages.js'
 import { commandPosition, readCommand } from './command-lines.js'
 import { execBlock, execInline, readAttributes } from './exec-nodes.js'
-import type { ExecBlock, ExecCommand, RawAttributes } from './types.js'
+import { inlineCommands } from './inline-code-lines.js'
+import { isControlKeys, readMarkerWords, type MarkerReading } from './katacoda-marker-words.js'
+import { preCommands, readPreWithMarker } from './katacoda-pre.js'
+import { removeStrayMarkers } from './stray-markers.js'
+import type { ExecCommand, RawAttributes } from './types.js'
+import { valuePoints } from './value-points.js'
 
-const inlineMarker = /^\{\{\s*(execute|copy)\b([^{}]*)\}\}(\{[^{}]*\})?/
+const inlineMarker = /^([ \t]*)\{\{([^{}\n]*)\}\}(\{[^{}\n]*\})?/
 
-/** Turn Katacoda-marked inline code and fences into exec nodes. */
+/** Turn Katacoda-marked inline code, fences and `<pre>` blocks into exec nodes. */
 export function remarkKatacodaMarkers() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'inlineCode', (node, index, parent) => {
-      if (!parent || index === undefined) return
-      const next = parent.children[index + 1]
-      if (next?.type !== 'text') return
-      const match = inlineMarker.exec(next.value)
-      if (!match) return
-      const attributes = markerAttributes(match[1]!, match[2]!, next, file)
-      Object.assign(attributes, match[3] ? readAttributes(match[3], file, next.position?.start) : {})
-      const inline = execInline(node, attributes)
-      parent.children[index] = inline
-      consumeMarker(parent, index + 1, match[0].length)
-      const glued = gluedWord(next)
-      if (glued) inline.gluedAt = glued
+    const source = String(file.value)
+    // Split once per file: a lesson has thousands of blocks.
+    const sourceLines = source.split('\n')
+    let place: Location | undefined
+    // By paragraph (or heading, table cell): a code span over several lines needs the column its container's text starts at.
+    visit(tree, (block) => {
+      if (block.type !== 'paragraph' && block.type !== 'heading' && block.type !== 'tableCell') return
+      const contentColumn = block.position?.start.column ?? 1
+      visit(block, 'inlineCode', (node, index, parent) => {
+        if (parent && index !== undefined) markInlineCode(node, index, parent, file, source, contentColumn)
+      })
+      return SKIP
     })
     const markers = file.data.fenceMarkers ?? {}
-    // Split once per file: a lesson has thousands of blocks.
-    const sourceLines = String(file.value).split('\n')
     visit(tree, 'code', (node, index, parent) => {
       const endLine = node.position?.end.line
       const marker = endLine === undefined ? undefined : markers[endLine]
       if (!parent || index === undefined || marker === undefined) return
-      const [, kind = '', rest = ''] = /^(\w+)(.*)$/.exec(marker) ?? []
-      if (kind !== 'execute' && kind !== 'copy') {
-        warning(file, `Unexpected marker \`{{${marker}}}\`, expected \`{{execute}}\` or \`{{copy}}\``, { line: endLine!, column: 1 }, 'katacoda-marker')
+      const at = { line: endLine!, column: marker.column }
+      const reading = readMarkerWords(marker.body)
+      if (!reading) {
+        warning(file, `Unexpected marker \`{{${excerpt(marker.body.trim(), 40)}}}\`, expected \`{{execute}}\`, \`{{exec}}\`, \`{{copy}}\` or \`{{}}\``, at, 'katacoda-marker')
         return
       }
-      parent.children[index] = toExecBlock(node, markerAttributes(kind, rest, node, file), sourceLines)
+      const attributes = markerAttributes(reading, file, shift(at, 2), marker.attributes, marker.body.length)
+      const commands = fenceCommands(node, sourceLines)
+      checkControlKeys(reading, commands, file)
+      parent.children[index] = execBlock(node, node.lang ?? null, attributes, commands)
     })
+    visit(tree, 'html', (node: Html, index, parent) => {
+      const pre = parent && index !== undefined ? readPreWithMarker(node) : undefined
+      const reading = pre && readMarkerWords(pre.body)
+      if (!pre || !reading || !parent || index === undefined) return
+      place ??= location(file)
+      const points = valuePoints(node, sourceLines, place)
+      const attributes = markerAttributes(reading, file, points(pre.bodyAt), pre.attributes?.text, pre.body.length)
+      const commands = preCommands(pre, points)
+      checkControlKeys(reading, commands, file)
+      parent.children[index] = execBlock(node, null, attributes, commands)
+    })
+    removeStrayMarkers(tree, file)
   }
 }
 
-/** `execute T2 interrupt` → `{session: '2', interrupt: ''}`; `copy` → `{norun: ''}`. */
-function markerAttributes(kind: string, words: string, node: Text | Code, file: VFile): RawAttributes {
-  const attributes: RawAttributes = kind === 'copy' ? { norun: '' } : {}
-  for (const word of words.trim().split(/\s+/).filter(Boolean)) {
-    const terminal = /^T(\d+)$/.exec(word)
-    if (terminal) attributes.session = terminal[1]!
-    else if (word === 'interrupt') attributes.interrupt = ''
-    else {
-      warning(file, `Unexpected \`${word}\` in Katacoda marker, expected \`T<n>\` or \`interrupt\``, node.position, 'katacoda-marker')
-    }
+/** Inline code followed by a marker (right after it, or after spaces, with a warning) becomes an exec node. */
+function markInlineCode(node: InlineCode, index: number, parent: Parent, file: VFile, source: string, contentColumn: number): void {
+  const next = parent.children[index + 1]
+  if (next?.type !== 'text') return
+  const match = inlineMarker.exec(next.value)
+  const reading = match && readMarkerWords(match[2]!)
+  if (!match || !reading) return
+  const [whole, spaces = '', body = '', braces] = match
+  const start = next.position?.start
+  if (spaces !== '' && start) {
+    warning(file, `Unexpected space between \`${excerpt(node.value, 40)}\` and its marker \`{{${excerpt(body, 40)}}}\`, expected the marker right after the code`, { start, end: shift(start, spaces.length) }, 'spaced-marker')
   }
-  return attributes
+  const bodyStart = start && shift(start, spaces.length + 2)
+  const attributes = markerAttributes(reading, file, bodyStart, braces, body.length)
+  const commands = inlineCommands(node, source, contentColumn)
+  checkControlKeys(reading, commands, file)
+  const inline = execInline(node, attributes, commands)
+  parent.children[index] = inline
+  consumeMarker(parent, index + 1, whole.length)
+  const glued = gluedWord(next)
+  if (glued) inline.gluedAt = glued
+}
+
+/**
+ * The marker's attributes, then those in braces after it (`{{execute}}{in=db}`, which win);
+ * each problem word is reported where it stands. `bodyStart` is the first character after `{{`.
+ */
+function markerAttributes(reading: MarkerReading, file: VFile, bodyStart: Point | undefined, braces: string | undefined, bodyLength: number): RawAttributes {
+  for (const problem of reading.problems) {
+    const place = bodyStart && { start: shift(bodyStart, problem.index), end: shift(bodyStart, problem.index + problem.length) }
+    warning(file, problem.reason, place, problem.ruleId)
+  }
+  const after = braces === undefined ? {} : readAttributes(braces, file, bodyStart && shift(bodyStart, bodyLength + 2))
+  return { ...reading.attributes, ...after }
+}
+
+/** `ctrl-seq` sends control keys: code that is not written as such (`^C`, `^D`) is worth a warning. */
+function checkControlKeys(reading: MarkerReading, commands: readonly ExecCommand[], file: VFile): void {
+  if (!reading.controlKeys) return
+  for (const command of commands) {
+    if (isControlKeys(command.command)) continue
+    warning(file, `Unexpected \`${excerpt(command.command, 40)}\` with \`ctrl-seq\`, expected control keys written with a caret, such as \`^C\` or \`^D\``, command.position, 'katacoda-marker')
+  }
+}
+
+/** A point further on the same line. */
+function shift(point: Point, by: number): Point {
+  const moved: Point = { line: point.line, column: point.column + by }
+  if (point.offset !== undefined) moved.offset = point.offset + by
+  return moved
 }
 
 /** Remove the marker from the text after the code; drop the text if nothing is left. */
@@ -69,13 +129,7 @@ function consumeMarker(parent: Parent, textIndex: number, length: number): void 
     return
   }
   text.value = rest
-  if (text.position) {
-    text.position.start = {
-      line: text.position.start.line,
-      column: text.position.start.column + length,
-      ...(text.position.start.offset === undefined ? {} : { offset: text.position.start.offset + length }),
-    }
-  }
+  if (text.position) text.position.start = shift(text.position.start, length)
 }
 
 /** Where the prose left after a consumed marker starts, when it starts with a letter or digit. */
@@ -85,7 +139,7 @@ function gluedWord(rest: Text): Point | undefined {
 }
 
 /** A Katacoda fence runs each of its lines as one command, as if pasted into a terminal. */
-function toExecBlock(node: Code, attributes: RawAttributes, sourceLines: readonly string[]): ExecBlock {
+function fenceCommands(node: Code, sourceLines: readonly string[]): ExecCommand[] {
   const lines = node.value.split('\n')
   const firstLine = (node.position?.start.line ?? 0) + 1
   const commands: ExecCommand[] = []
@@ -95,5 +149,5 @@ function toExecBlock(node: Code, attributes: RawAttributes, sourceLines: readonl
     commands.push({ command: command.text, prompt: '', position: commandPosition(sourceLines, firstLine, command) })
     index = command.last
   }
-  return execBlock(node, attributes, commands)
+  return commands
 }

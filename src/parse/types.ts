@@ -10,9 +10,9 @@ export type RawAttributes = Record<string, string>
 export interface ExecCommand {
   /** The command as written: placeholders (`<ppid>`) unresolved, continuation lines kept. */
   command: string
-  /** The prompt as written: `$ `, `# `, `/proc/<shim>/ns# `; empty for Katacoda cells. */
+  /** The prompt as written: `$ `, `# `, `/proc/<shim>/ns# `, `root@host:~# `; empty for Katacoda cells. */
   prompt: string
-  /** Working directory named by a `<path># ` prompt (may hold placeholders). */
+  /** Working directory a prompt names (`/tmp# `, `root@host:/app# `, `[root@host ~]# `; `~` is home); may hold placeholders. */
   cwd?: string
   /** Sample output the author wrote after the command; the real capture replaces it. */
   sample?: string
@@ -22,11 +22,19 @@ export interface ExecCommand {
   cellId?: string
 }
 
-/** Inline code that runs: `` `ps aux`{{execute}} ``. Phrasing content, kept inside its paragraph. */
+/**
+ * Inline code that runs: `` `ps aux`{{execute}} ``. Phrasing content, kept inside its paragraph;
+ * `value` is the code as mdast reads it.
+ */
 export interface ExecInline extends Literal {
   type: 'execInline'
   attributes: RawAttributes
-  exec: ExecCommand
+  /**
+   * What it types, one command per logical line of the source: most inline code is one line,
+   * one command; code spanning lines (`` `a⏎b`{{execute}} ``) is typed line by line, and a line
+   * ending in `\` continues on the next, as in a fence.
+   */
+  commands: ExecCommand[]
   /** Where a word glued to the marker starts (`` `x`{{execute}}to find ``); unset when none is. */
   gluedAt?: Point
   data?: Data

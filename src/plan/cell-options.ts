@@ -1,6 +1,6 @@
 // Raw cell attributes (`{in=db exit=1 hidden}`, Katacoda markers) → validated CellOptions.
 import { z } from 'zod'
-import type { RawAttributes } from '../parse/index.js'
+import { markerNamePattern, type RawAttributes } from '../parse/index.js'
 import type { CellOptions } from './types.js'
 
 const flag = z
@@ -14,7 +14,9 @@ const attributeSchemas = {
   hidden: flag,
   norun: flag,
   interrupt: flag,
+  keys: flag,
   session: z.string().regex(/^[\w-]+$/, 'a session name of letters, digits, `-` or `_`'),
+  name: z.string().regex(markerNamePattern, 'a name of letters, digits, `-`, `_` or `.`, starting with a letter'),
 } as const
 
 type AttributeName = keyof typeof attributeSchemas
@@ -37,7 +39,7 @@ export function readCellOptions(
 ): { options: CellOptions; problems: AttributeProblem[] } {
   const options: CellOptions = {
     session: '1', exit: 0, timeoutMs: defaults.timeoutSeconds * 1000,
-    hidden: false, norun: false, interrupt: false,
+    hidden: false, norun: false, interrupt: false, keys: false,
   }
   const problems: AttributeProblem[] = []
   for (const [name, raw] of Object.entries(attributes)) {
@@ -71,6 +73,7 @@ function applyAttribute(options: CellOptions, name: AttributeName, value: string
       return
     case 'in':
     case 'session':
+    case 'name':
       options[name] = String(value)
       return
     case 'exit':

@@ -51,8 +51,11 @@ export function executionKey(plan: LessonPlan): ExecutionKey {
 /** What a step contributes to the chain: everything about it that changes the run. */
 export function stepContent(step: Step): unknown {
   if (step.kind === 'var') return { var: step.name }
-  const { command, cwd, options, waitUntil, script } = step.cell
-  const content = { command, cwd: cwd ?? null, options, waitUntil: waitUntil ?? null }
+  const { command, cwd, waitUntil, script } = step.cell
+  // A name tag only names the cell: renaming it must not re-execute the lesson. `keys` is
+  // left out at its default so that captures frozen before the option existed keep their key.
+  const { name: _name, keys, ...options } = step.cell.options
+  const content = { command, cwd: cwd ?? null, options: keys ? { ...options, keys } : options, waitUntil: waitUntil ?? null }
   // Only scenario scripts carry `script`: leaving it out otherwise keeps every older key as it was.
   return script ? { ...content, script: script.kind } : content
 }

@@ -30,7 +30,7 @@ export function planLesson(input: PlanInput): LessonPlan {
   const { file, tree, config } = input
   const planner = new Planner(file, config)
   visit(tree, (node) => {
-    if (node.type === 'execInline') planner.addCommand(node.exec, node.attributes, node.position)
+    if (node.type === 'execInline') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position)
     else if (node.type === 'execBlock') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position, node.script)
     else if (node.type === 'val') planner.addVal(node.name, node.position)
   })

@@ -21,6 +21,13 @@ export interface CellOptions {
   norun: boolean
   /** Send Ctrl-C to the session before running; default false. */
   interrupt: boolean
+  /**
+   * Keystrokes for the program running in the session, not a command: typed with no Enter
+   * (Katacoda `no-newline`), or control keys written `^C`, `^D` (`ctrl-seq`); default false.
+   */
+  keys: boolean
+  /** A name tag (Katacoda `{{execute test-uname}}`); it names the cell, never changes what runs. */
+  name?: string
 }
 
 /** One command to run, in document order. */

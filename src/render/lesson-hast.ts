@@ -10,29 +10,30 @@ import type { ExecBlock, ExecInline, Val } from '../parse/index.js'
 import { h } from './h.js'
 import { sanitizeProse } from './prose-hast.js'
 import { proseSchema } from './prose-policy.js'
-import { execInlinesIn, isExecOnly, showCommand, varValue } from './shown-command.js'
+import { execInlinesIn, inlineText, isExecOnly, showCommands, varValue } from './shown-command.js'
 import { terminalBlock, type TerminalEnv } from './terminal-block.js'
 import { createTrustedSlots } from './trusted-slots.js'
-import type { LessonContext, ShownCommand } from './types.js'
+import type { LessonContext } from './types.js'
 
 export function lessonToHast(ctx: LessonContext, env: TerminalEnv): HastRoot {
   const slots = createTrustedSlots()
   const withTerminals = (element: ElementContent, node: Paragraph | Heading): ElementContent | ElementContent[] => {
+    // One terminal block per inline code: one entry per line it types.
     const terminals = execInlinesIn(node)
-      .map((exec) => showCommand(exec.exec, ctx))
-      .filter((shown): shown is ShownCommand => shown !== undefined)
-      .map((shown) => slots.hold(terminalBlock([shown], env)))
+      .map((exec) => showCommands(exec.commands, ctx))
+      .filter((shown) => shown.length > 0)
+      .map((shown) => slots.hold(terminalBlock(shown, env)))
     return isExecOnly(node) ? terminals : [element, ...terminals]
   }
   const handlers: Handlers = {
     paragraph: (state: State, node: Paragraph) => withTerminals(defaultHandlers.paragraph(state, node), node),
     heading: (state: State, node: Heading) => withTerminals(defaultHandlers.heading(state, node), node),
     execInline(_state: State, node: ExecInline) {
-      const shown = showCommand(node.exec, ctx)
-      return shown && slots.hold(h('code', { className: ['exec'] }, [shown.command]))
+      const shown = showCommands(node.commands, ctx)
+      return shown.length === 0 ? undefined : slots.hold(h('code', { className: ['exec'] }, [inlineText(shown)]))
     },
     execBlock(_state: State, node: ExecBlock) {
-      const shown = node.commands.map((exec) => showCommand(exec, ctx)).filter((entry): entry is ShownCommand => entry !== undefined)
+      const shown = showCommands(node.commands, ctx)
       return shown.length === 0 ? undefined : slots.hold(terminalBlock(shown, env))
     },
     val(_state: State, node: Val) {

@@ -8,7 +8,7 @@ import { unified } from 'unified'
 import { stripAnsi } from './ansi.js'
 import { provenanceView } from './provenance.js'
 import { sanitizeMarkdownProse } from './markdown-prose.js'
-import { execInlinesIn, isExecOnly, showCommand, varValue } from './shown-command.js'
+import { execInlinesIn, inlineText, isExecOnly, showCommands, varValue } from './shown-command.js'
 import type { LessonContext, ShownCommand } from './types.js'
 import { showControls } from './visible-controls.js'
 
@@ -33,29 +33,26 @@ export function lessonMarkdown(ctx: LessonContext): string {
 function rewrite(node: RootContent, ctx: LessonContext): RootContent[] {
   switch (node.type) {
     case 'execInline': {
-      const shown = showCommand(node.exec, ctx)
-      return shown ? [{ type: 'inlineCode', value: shown.command }] : []
+      const shown = showCommands(node.commands, ctx)
+      return shown.length === 0 ? [] : [{ type: 'inlineCode', value: inlineText(shown) }]
     }
     case 'val': {
       const value = varValue(ctx, node.name)
       return [{ type: 'text', value: value ?? `⟨${node.name}⟩` }]
     }
     case 'execBlock':
-      return consoleBlock(shownAll(node.commands.map((exec) => showCommand(exec, ctx))))
+      return consoleBlock(showCommands(node.commands, ctx))
   }
   if (!('children' in node)) return [node]
   // Collected before the children are rewritten: afterwards the execs are inline code.
+  // One console block per inline code: one command per line it types.
   const after = node.type === 'paragraph' || node.type === 'heading'
-    ? shownAll(execInlinesIn(node).map((exec) => showCommand(exec.exec, ctx))).flatMap((shown) => consoleBlock([shown]))
+    ? execInlinesIn(node).flatMap((exec) => consoleBlock(showCommands(exec.commands, ctx)))
     : []
   if ((node.type === 'paragraph' || node.type === 'heading') && isExecOnly(node)) return after
   const parent: Parent = node
   parent.children = parent.children.flatMap((child) => rewrite(child, ctx))
   return [node, ...after]
-}
-
-function shownAll(list: Array<ShownCommand | undefined>): ShownCommand[] {
-  return list.filter((shown): shown is ShownCommand => shown !== undefined)
 }
 
 /** One `console` block for the commands, then their notes (naming the command when several). */

@@ -35,6 +35,16 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
   return shown
 }
 
+/** The commands of an exec node as shown, hidden ones left out. */
+export function showCommands(commands: readonly ExecCommand[], ctx: LessonContext): ShownCommand[] {
+  return commands.map((exec) => showCommand(exec, ctx)).filter((shown): shown is ShownCommand => shown !== undefined)
+}
+
+/** What inline code shows in its sentence: its commands on one line, as a browser shows a code span over several. */
+export function inlineText(shown: readonly ShownCommand[]): string {
+  return shown.map((entry) => entry.command).join(' ').replace(/\n/g, ' ')
+}
+
 function notesFor(capture: CellCapture, ctx: LessonContext, timeoutMs: number | undefined): CellNote[] {
   const { t } = ctx
   const notes: CellNote[] = []
