@@ -1,5 +1,11 @@
-// Splitting a block's lines into commands: a line ending in `\` continues on the next.
+// Splitting a block's lines into commands, as a shell reads lines typed or pasted into it: a
+// command goes on while it is open — a line ending in `\`, a quote not closed, a heredoc whose
+// terminator has not come (`cat > index.html <<EOF` … `EOF` is one command).
 import type { Position } from 'unist'
+import { commandIsOpen } from '../shell/index.js'
+
+/** Lines one open command may take (a quote never closed must not swallow a whole lesson in quadratic time). */
+const MAX_COMMAND_LINES = 1000
 
 /** A logical command line: its text and the 0-based indexes of its first and last physical line. */
 export interface CommandLine {
@@ -8,13 +14,24 @@ export interface CommandLine {
   last: number
 }
 
-/** Join backslash continuations, starting at `start`; returns the command and where it ended. */
-export function readCommand(lines: readonly string[], start: number, firstText: string): CommandLine {
+/** How a transcript shows continuation lines, for console blocks. */
+export interface ContinuationOptions {
+  /** A line that starts another command (a prompt) ends this one even when it is open. */
+  stopsAt?: (line: string) => boolean
+  /** The continuation prompt to drop from each continued line (`> ` in a bash transcript). */
+  continuationPrompt?: string
+}
+
+/** Join the lines of one command, starting at `start`; returns the command and where it ended. */
+export function readCommand(lines: readonly string[], start: number, firstText: string, options: ContinuationOptions = {}): CommandLine {
   let text = firstText
   let last = start
-  while (text.endsWith('\\') && last + 1 < lines.length) {
+  while (last + 1 < lines.length && last - start < MAX_COMMAND_LINES && (text.endsWith('\\') || commandIsOpen(text))) {
+    const next = lines[last + 1]!
+    if (options.stopsAt?.(next)) break
     last += 1
-    text += '\n' + lines[last]
+    const prompt = options.continuationPrompt
+    text += '\n' + (prompt !== undefined && next.startsWith(prompt) ? next.slice(prompt.length) : next)
   }
   return { text, first: start, last }
 }

@@ -59,7 +59,10 @@ function toConsoleBlock(node: Code, lines: readonly string[], file: VFile, sourc
     // A prompt with nothing typed after it (a transcript's last line) runs nothing.
     current = undefined
     if (prompt.command.trim() === '') continue
-    const command = readCommand(lines, index, prompt.command)
+    // A heredoc or an open quote goes on over the next lines (shown with bash's `> `), but the
+    // same prompt again starts the next command: a transcript's unbalanced quote swallows no more.
+    const samePrompt = (line: string) => prompt.prompt.trim() !== '#' && readPrompt(line)?.prompt === prompt.prompt
+    const command = readCommand(lines, index, prompt.command, { stopsAt: samePrompt, continuationPrompt: '> ' })
     const exec: ExecCommand = {
       command: command.text,
       prompt: prompt.prompt,

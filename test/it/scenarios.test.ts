@@ -60,14 +60,19 @@ describe.skipIf(skipWithoutEngine)('scenario folders on the real engine', () => 
     expect(killercoda.cells.filter((cell) => cell.script).map((cell) => `${cell.script} ${cell.status}`)).toEqual([
       'assets ok', 'background ok', 'foreground ok', 'verify ok', 'verify ok',
     ])
-    const captures = JSON.parse(await readFile(path.join(built.lessons, 'killercoda-processes', 'captures.json'), 'utf8')) as { executions: Array<{ cells: Record<string, { command: string; output: string }> }> }
-    const outputs = Object.values(captures.executions[0]!.cells)
-    const outputOf = (command: string) => outputs.find((cell) => cell.command === command)?.output.trim()
+    const captures = JSON.parse(await readFile(path.join(built.lessons, 'killercoda-processes', 'captures.json'), 'utf8')) as { executions: Array<{ cells: Array<{ command: string; output: string[] }> }> }
+    const outputs = captures.executions[0]!.cells
+    const outputOf = (command: string) => outputs.find((cell) => cell.command === command)?.output.join('\n').trim()
     expect(outputOf('cat /tmp/prepared')).toBe('prepared by the background script')
     // The foreground script's `cd /root` stayed in terminal 1.
     expect(outputOf('pwd')).toBe('/root')
     expect(outputOf('/root/tools/count.sh')).toBe('containers: 1')
     expect(outputOf('cat ~/notes.txt')).toBe("Notes copied by the scenario's assets.")
+    // A heredoc in a fence is one command; the nginx stand-in serves what it wrote.
+    expect(outputOf('curl -s --retry 10 --retry-connrefused --retry-delay 1 localhost:8080')).toBe('<html><body><h1>Hello from <b>nginx</b></h1></body></html>')
+    expect(outputOf('hostname')).toBe('host01')
+    // A transcript's `> ` continuation lines are the heredoc's body; `<name>` in it is text.
+    expect(outputOf('cat hello.txt')).toBe('hello <name>')
   })
 
   it('renders intro, titled and untitled steps, the solution and the finish, with no marker text', async () => {
