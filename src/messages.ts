@@ -57,6 +57,7 @@ export const rules = {
   'sandbox-run': 'the sandbox container could not start',
   'sandbox-engine': 'the engine inside the sandbox did not answer, or the images did not load',
   'hostname-ignored': 'lesson.yaml `hostname` on the local host, which keeps this machine\'s name',
+  'terminal-ended': '`exit` at the top of a terminal closed its shell',
   'session-failed': 'a terminal could not start, or was given up',
   'script-failed': 'a scenario\'s background or foreground script failed, or was still running at its bound',
   'verify-failed': 'a scenario step\'s verify script did not pass',

@@ -147,6 +147,12 @@ class LessonRunner {
         this.stopBefore({ kind: 'cell', cell })
         return
       }
+      if (cell.options.keys) {
+        capture = await this.sendKeys(cell, session, { ...base, ...where })
+        this.captures[cell.id] = capture
+        this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
+        return
+      }
       if (cell.script) {
         capture = await this.runScript(cell, cell.script, session)
         this.captures[cell.id] = capture
@@ -157,6 +163,7 @@ class LessonRunner {
       // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
       const ok = result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus)
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
+      if (session.exited) this.terminalEnded(cell, resolved.command)
       // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
       const stopped = this.interrupted(`running \`${resolved.command}\``, cell.position)
       if (!stopped && result.timedOut && !ok) {
@@ -215,6 +222,33 @@ class LessonRunner {
     if (this.options.host.kind !== 'sandbox' || this.plan.config.network) return false
     const failed = { command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }
     return reportNoNetwork(this.plan.file, cell.position, failed, { note: tail(result.output) })
+  }
+
+  /**
+   * Katacoda's `ctrl-seq` and `no-newline`: keys for what runs in the terminal. `^C` is Ctrl-C;
+   * `^D` leaves a shell the lesson entered, as `exit` does. Other keys need a program still
+   * running in the terminal, which a cell never leaves behind yet: they are shown, not sent.
+   */
+  private async sendKeys(cell: Cell, session: ShellSession, base: Pick<CellCapture, 'cellId' | 'command' | 'expectedExit' | 'in' | 'cwd'>): Promise<CellCapture> {
+    const started = { startedAt: new Date().toISOString(), timedOut: false, truncated: false, output: '' }
+    const keys = cell.command.trim()
+    if (keys === '^C') {
+      const start = performance.now()
+      await session.interrupt()
+      return { ...base, ...started, exitCode: 0, durationMs: Math.round(performance.now() - start), status: 'ok' }
+    }
+    if (keys === '^D') {
+      const result = await session.run('exit', { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
+      if (session.exited) this.terminalEnded(cell, keys)
+      return { ...base, ...result, status: result.exitCode === 0 ? 'ok' : 'failed' }
+    }
+    return { ...base, ...started, exitCode: null, durationMs: 0, status: 'norun' }
+  }
+
+  /** `exit` (or ^D) at the top of a terminal ended its shell: said at its line, never a silent new shell. */
+  private terminalEnded(cell: Cell, command: string): void {
+    const name = cell.options.session
+    warning(this.plan.file, `Unexpected end of terminal ${name}: \`${excerpt(command)}\` closed its shell, expected a shell to leave (\`docker exec -it … sh\`, \`su -\`); later commands in terminal ${name} run in a new shell, without its variables or folder`, cell.position, 'terminal-ended')
   }
 
   /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */

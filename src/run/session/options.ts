@@ -19,6 +19,10 @@ export const SESSION_DEFAULTS = {
   readyTimeoutMs: 15_000,
   /** Time for the prompt to come back after one Ctrl-C. */
   interruptGraceMs: 3_000,
+  /** Quiet output, with no prompt back, after a command that may open a shell (`docker exec -it box sh`): the shell is waiting. */
+  nestedQuietMs: 500,
+  /** Time a nested shell has to answer its setup line. */
+  nestedAnswerMs: 5_000,
   /** Ctrl-Cs sent before a session is given up. */
   interruptAttempts: 2,
   /** Time for the shell to end after SIGHUP, before SIGKILL. */

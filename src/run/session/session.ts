@@ -7,13 +7,24 @@ import { spawn, type IPty } from 'node-pty'
 import { frameCommand, newToken, SentinelScanner, setupLine, syncLine, syncMarker } from './framing.js'
 import { ptyOptions, SESSION_DEFAULTS, type CommandResult, type SessionOptions } from './options.js'
 import { OutputCapture } from './output.js'
+import { cellStatus, excerpt, settlesWithin } from './session-helpers.js'
+import { exitStatusAsked, leavesShell, nestedFrame, nestedSetupLine, opensShell, replacesShell } from './nested-shells.js'
 
+/** Status of a command stopped by Ctrl-C (128 + SIGINT). */
+const CTRL_C_STATUS = 130
 
-/** Status bash gives a syntax error. */
-const SYNTAX_ERROR_STATUS = 2
+/** How often a wait with `quietMs` looks at the time of the last output. */
+const QUIET_POLL_MS = 50
+
+interface WaitOptions {
+  /** Which prompt ends the wait; default any. */
+  accept?: (outcome: Outcome) => boolean
+  signal?: AbortSignal | undefined
+  quietMs?: number
+}
 
 /** How waiting for the shell ended: back at its prompt, or gone. */
-type Outcome = { kind: 'prompt'; seq: number; status: number } | { kind: 'exit'; status: number }
+export type Outcome = { kind: 'prompt'; seq: number; status: number } | { kind: 'exit'; status: number }
 
 /** Who gets the output and the next prompt. */
 interface Waiter {
@@ -38,6 +49,10 @@ export class ShellSession {
   #ctrlCSent = false
   #unusable: string | undefined
   #closing: Promise<void> | undefined
+  /** Shells the lesson entered in this terminal (`docker exec -it box sh`), innermost last: the number of the cell that opened each. */
+  readonly #nested: number[] = []
+  /** When output last arrived (performance.now()), to tell a shell waiting for input from a busy command. */
+  #lastDataAt = 0
 
   private constructor(pty: IPty, maxOutputBytes: number) {
     this.#pty = pty
@@ -77,13 +92,23 @@ export class ShellSession {
   async run(command: string, options: { timeoutMs: number; signal?: AbortSignal | undefined }): Promise<CommandResult> {
     this.#assertUsable('run a command')
     if (this.#running) throw new Error('Unexpected run() while a command is still running, expected one command at a time')
-    const running = this.#runFramed(command, options.timeoutMs, options.signal)
+    const running = this.#dispatch(command, options.timeoutMs, options.signal)
     this.#running = running
     try {
       return await running
     } finally {
       this.#running = undefined
     }
+  }
+
+  /** True once the shell itself ended (`exit` at the top, a killed shell), not closed by us. */
+  get exited(): boolean {
+    return this.#exitStatus !== undefined && this.#closing === undefined
+  }
+
+  /** How many shells deep the terminal is: 0 in the shell it started with. */
+  get depth(): number {
+    return this.#nested.length
   }
 
   /** Send Ctrl-C and wait for the prompt (Katacoda `{{execute interrupt}}`). */
@@ -127,21 +152,38 @@ export class ShellSession {
   }
 
   async #runFramed(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
-    const startedAt = new Date().toISOString()
-    if (signal?.aborted) return { output: '', exitCode: null, startedAt, durationMs: 0, timedOut: false, truncated: false }
-    const capture = this.#idle
-    this.#idle = new OutputCapture(this.#maxOutputBytes)
-    const seq = ++this.#seq
-    this.#ctrlCSent = false
-    const start = performance.now()
-    this.#write(frameCommand(command, seq))
-    let outcome = await this.#waitForPrompt(capture, timeoutMs, { signal })
+    if (signal?.aborted) return { output: '', exitCode: null, startedAt: new Date().toISOString(), durationMs: 0, timedOut: false, truncated: false }
+    const { capture, seq, start, startedAt } = this.#begin()
+    this.#write(this.#frame(command, seq))
+    return this.#awaitCell(capture, seq, { timeoutMs, signal, start, startedAt })
+  }
+
+  /**
+   * Wait for cell `seq` to give its prompt back (unless `first` is that prompt, already seen);
+   * on timeout or abort, Ctrl-C until the shell is back.
+   */
+  async #awaitCell(
+    capture: OutputCapture,
+    seq: number,
+    { timeoutMs, signal, start, startedAt }: { timeoutMs: number; signal: AbortSignal | undefined; start: number; startedAt: string },
+    first?: Outcome,
+  ): Promise<CommandResult> {
+    let outcome = first ?? (await this.#waitForPrompt(capture, Math.max(0, timeoutMs - (performance.now() - start)), { signal }))
     // A single Ctrl-C can be lost (sent while bash hands the terminal to the command), so an
     // abort goes through the same repeated Ctrl-C as a timeout rather than one keystroke.
     const aborted = outcome === undefined && signal?.aborted === true
     const timedOut = outcome === undefined && !aborted
     if (aborted) outcome = await this.#recover(capture, 'the build was interrupted')
     else if (timedOut) outcome = await this.#recover(capture, `a command timed out after ${timeoutMs} ms`)
+    // The top shell's prompt for the cell that opened the one nested shell: it ended on its own.
+    if (outcome?.kind === 'prompt' && this.#nested.length === 1 && outcome.seq === this.#nested[0] && outcome.seq !== seq) {
+      this.#nested.pop()
+      outcome = { kind: 'prompt', seq, status: outcome.status }
+    }
+    return this.#result(capture, outcome, seq, start, startedAt, timedOut)
+  }
+
+  #result(capture: OutputCapture, outcome: Outcome | undefined, seq: number, start: number, startedAt: string, timedOut: boolean): CommandResult {
     return {
       output: capture.text(),
       exitCode: cellStatus(outcome, seq, this.#ctrlCSent),
@@ -152,10 +194,94 @@ export class ShellSession {
     }
   }
 
+  /** Shells inside the terminal: entering, leaving and replacing one are told apart from other commands. */
+  #dispatch(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
+    if (this.#nested.length > 0 && leavesShell(command)) return this.#leaveNested(command, timeoutMs, signal)
+    if (this.#nested.length === 0 && replacesShell(command)) return this.#replaceShell(command, timeoutMs, signal)
+    if (opensShell(command)) return this.#enterNested(command, timeoutMs, signal)
+    return this.#runFramed(command, timeoutMs, signal)
+  }
+
+  /** The line that runs cell `seq` in the shell the terminal is in now. */
+  #frame(command: string, seq: number): string {
+    return this.#nested.length > 0 ? nestedFrame(command, this.#token, seq) : frameCommand(command, seq)
+  }
+
+  /** Ask the nested shell the terminal is in to print a sentinel; true when it does in time. */
+  async #answer(capture: OutputCapture, timeoutMs: number, line = (seq: number) => nestedFrame(':', this.#token, seq)): Promise<boolean> {
+    const seq = ++this.#seq
+    this.#write(line(seq))
+    const outcome = await this.#waitForPrompt(capture, timeoutMs, { accept: (found) => found.kind === 'prompt' && found.seq === seq })
+    return outcome?.kind === 'prompt'
+  }
+
+  /**
+   * A command that likely opens a shell: once its output is quiet with no prompt back, the
+   * shell waiting inside is set up and must answer; the terminal then types into it. A command
+   * that was no shell after all ends or times out as any other.
+   */
+  async #enterNested(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
+    const { capture, seq, start, startedAt } = this.#begin()
+    this.#write(this.#frame(command, seq))
+    const first = await this.#wait(capture, timeoutMs, { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs })
+    if (first !== 'quiet') return this.#awaitCell(capture, seq, { timeoutMs: 0, signal, start, startedAt }, first)
+    const setup = new OutputCapture(this.#maxOutputBytes)
+    if (await this.#answer(setup, SESSION_DEFAULTS.nestedAnswerMs, (answerSeq) => nestedSetupLine(this.#token, answerSeq))) {
+      this.#nested.push(seq)
+      return { output: capture.text(), exitCode: 0, startedAt, durationMs: Math.round(performance.now() - start), timedOut: false, truncated: capture.truncated }
+    }
+    return this.#awaitCell(capture, seq, { timeoutMs, signal, start, startedAt })
+  }
+
+  /** `exit` in a nested shell: back to the one below, which must answer (the top one with its own prompt). */
+  async #leaveNested(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
+    const { capture, seq, start, startedAt } = this.#begin()
+    const opener = this.#nested.pop()!
+    this.#write(`${command.trim()}\n`)
+    let outcome: Outcome | undefined
+    if (this.#nested.length === 0) {
+      outcome = await this.#waitForPrompt(capture, timeoutMs, { signal, accept: (found) => found.kind === 'prompt' && found.seq === opener })
+      // The status the shell below reports is whatever the last command inside left; the reader only left.
+      if (outcome?.kind === 'prompt') outcome = { kind: 'prompt', seq, status: exitStatusAsked(command) }
+    } else if (await this.#answer(capture, timeoutMs)) {
+      outcome = { kind: 'prompt', seq, status: exitStatusAsked(command) }
+    }
+    if (outcome) return this.#result(capture, outcome, seq, start, startedAt, false)
+    this.#nested.push(opener)
+    return this.#awaitCell(capture, seq, { timeoutMs: 0, signal, start, startedAt })
+  }
+
+  /** `exec bash`: the top shell is replaced; the new one is set up as the first was, and the terminal goes on. */
+  async #replaceShell(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
+    const { capture, seq, start, startedAt } = this.#begin()
+    this.#write(frameCommand(command, seq))
+    const first = await this.#wait(capture, timeoutMs, { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs })
+    if (first !== 'quiet') return this.#awaitCell(capture, seq, { timeoutMs: 0, signal, start, startedAt }, first)
+    const setup = new OutputCapture(this.#maxOutputBytes)
+    this.#write(setupLine(this.#token))
+    const ready = await this.#waitForPrompt(setup, SESSION_DEFAULTS.readyTimeoutMs, { signal })
+    if (ready?.kind === 'prompt') return this.#result(capture, { kind: 'prompt', seq, status: ready.status }, seq, start, startedAt, false)
+    return this.#awaitCell(capture, seq, { timeoutMs: 0, signal, start, startedAt }, ready)
+  }
+
+  /** A cell starts: its number, and the output that arrived at the prompt opens its own. */
+  #begin(): { capture: OutputCapture; seq: number; start: number; startedAt: string } {
+    const capture = this.#idle
+    this.#idle = new OutputCapture(this.#maxOutputBytes)
+    this.#ctrlCSent = false
+    return { capture, seq: ++this.#seq, start: performance.now(), startedAt: new Date().toISOString() }
+  }
+
   /** Ctrl-C until the prompt is back (then sync); give the session up after the last try. */
   async #recover(capture: OutputCapture, why: string): Promise<Outcome | undefined> {
     for (let attempt = 0; attempt < SESSION_DEFAULTS.interruptAttempts; attempt++) {
       this.#sendCtrlC()
+      // A nested shell shows no prompt of its own: ask it to answer instead.
+      if (this.#nested.length > 0) {
+        const answer = await this.#answer(capture, SESSION_DEFAULTS.interruptGraceMs)
+        if (answer) return { kind: 'prompt', seq: -1, status: CTRL_C_STATUS }
+        continue
+      }
       const outcome = await this.#waitForPrompt(capture, SESSION_DEFAULTS.interruptGraceMs)
       if (outcome?.kind === 'exit') return outcome
       if (outcome && (await this.#sync())) return outcome
@@ -176,27 +302,34 @@ export class ShellSession {
   }
 
   /** Wait for a prompt that `accept`s (default: any), the shell's exit, or the timeout or abort (undefined). */
-  #waitForPrompt(
-    capture: OutputCapture,
-    timeoutMs: number,
-    { accept = () => true, signal }: { accept?: () => boolean; signal?: AbortSignal | undefined } = {},
-  ): Promise<Outcome | undefined> {
+  #waitForPrompt(capture: OutputCapture, timeoutMs: number, options: WaitOptions = {}): Promise<Outcome | undefined> {
+    return this.#wait(capture, timeoutMs, options) as Promise<Outcome | undefined>
+  }
+
+  /** As #waitForPrompt; with `quietMs`, also ends ('quiet') once no output came for that long. */
+  #wait(capture: OutputCapture, timeoutMs: number, { accept = () => true, signal, quietMs }: WaitOptions): Promise<Outcome | 'quiet' | undefined> {
     if (this.#exitStatus !== undefined) return Promise.resolve({ kind: 'exit', status: this.#exitStatus })
+    const since = performance.now()
     return new Promise((resolve) => {
-      const finish = (outcome: Outcome | undefined) => {
+      const finish = (outcome: Outcome | 'quiet' | undefined) => {
         clearTimeout(timer)
+        clearInterval(poll)
         signal?.removeEventListener('abort', abort)
         this.#waiter = undefined
         resolve(outcome)
       }
       const abort = () => finish(undefined)
       const timer = setTimeout(finish, timeoutMs, undefined)
+      const poll = quietMs === undefined ? undefined : setInterval(() => {
+        if (performance.now() - Math.max(since, this.#lastDataAt) >= quietMs) finish('quiet')
+      }, QUIET_POLL_MS)
       signal?.addEventListener('abort', abort, { once: true })
-      this.#waiter = { capture, settle: (outcome) => (outcome.kind === 'exit' || accept() ? finish(outcome) : undefined) }
+      this.#waiter = { capture, settle: (outcome) => (outcome.kind === 'exit' || accept(outcome) ? finish(outcome) : undefined) }
     })
   }
 
   #onData(chunk: string): void {
+    this.#lastDataAt = performance.now()
     for (const event of this.#scanner.push(chunk)) {
       if (event.kind === 'text') (this.#waiter?.capture ?? this.#idle).append(event.text)
       // A prompt nobody waits for is a stray of an extra Ctrl-C: nothing to settle.
@@ -229,38 +362,4 @@ export class ShellSession {
       throw new Error(`Shell process ${this.#pty.pid} did not end after SIGKILL`)
     }
   }
-}
-
-/**
- * A cell's status from the prompt that ended it. A prompt that does not carry the cell's
- * number means bash abandoned the line: after our Ctrl-C, `$?` says how (130); without one,
- * eval hit an unterminated quote and `$?` is stale, so report what bash does elsewhere, 2.
- */
-function cellStatus(outcome: Outcome | undefined, seq: number, ctrlCSent: boolean): number | null {
-  if (outcome === undefined) return null
-  if (outcome.kind === 'exit' || outcome.seq === seq || ctrlCSent) return outcome.status
-  return SYNTAX_ERROR_STATUS
-}
-
-/** Whether `promise` settles within `ms` (the timer is cleared either way). */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(resolve, ms, false)
-  })
-  try {
-    return await Promise.race([promise.then(() => true), timeout])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-
-/** The end of some terminal output, readable in an error message. */
-function excerpt(text: string): string {
-  const plain = text
-    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-    .replace(/[\x00-\x09\x0b-\x1f\x7f]/g, '')
-    .trim()
-  if (plain === '') return '(none)'
-  return plain.length > 500 ? `…${plain.slice(-500)}` : plain
 }
