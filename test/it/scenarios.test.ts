@@ -95,6 +95,9 @@ describe.skipIf(skipWithoutEngine)('scenario folders on the real engine', () => 
     const en = lessonOf(built, 'killercoda-namespaces-zh', 'en')
     expect(zh.cells.map((cell) => cell.command)).toEqual(en.cells.map((cell) => cell.command))
     expect(zh.provenance?.startedAt).toBe(en.provenance?.startedAt)
+    // `docker exec -it box sh` moved the terminal into the container, and `exit` back out.
+    const inside = zh.cells.filter((cell) => cell.command === 'hostname' || cell.command === 'exit').map((cell) => cell.status)
+    expect(inside).toEqual(['ok', 'ok'])
     expect(await page(built, 'zh', 'killercoda-namespaces-zh')).toContain('<h2>第 1 步</h2>')
     expect(await page(built, 'en', 'killercoda-namespaces-zh')).toContain('<h2>Step 1</h2>')
   })

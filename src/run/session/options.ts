@@ -23,6 +23,8 @@ export const SESSION_DEFAULTS = {
   nestedQuietMs: 500,
   /** Time a nested shell has to answer its setup line. */
   nestedAnswerMs: 5_000,
+  /** A nested shell that has not answered is asked again after this long. */
+  nestedRetryMs: 1_000,
   /** Ctrl-Cs sent before a session is given up. */
   interruptAttempts: 2,
   /** Time for the shell to end after SIGHUP, before SIGKILL. */

@@ -168,7 +168,10 @@ export class ShellSession {
     { timeoutMs, signal, start, startedAt }: { timeoutMs: number; signal: AbortSignal | undefined; start: number; startedAt: string },
     first?: Outcome,
   ): Promise<CommandResult> {
-    let outcome = first ?? (await this.#waitForPrompt(capture, Math.max(0, timeoutMs - (performance.now() - start)), { signal }))
+    // In a nested shell, only this cell's sentinel (or the top's prompt as the nested shell ends)
+    // counts: a late answer to an earlier question is not this cell's end.
+    const accept = (found: Outcome) => this.#nested.length === 0 || (found.kind === 'prompt' && (found.seq === seq || found.seq === this.#nested[0]))
+    let outcome = first ?? (await this.#waitForPrompt(capture, Math.max(0, timeoutMs - (performance.now() - start)), { signal, accept }))
     // A single Ctrl-C can be lost (sent while bash hands the terminal to the command), so an
     // abort goes through the same repeated Ctrl-C as a timeout rather than one keystroke.
     const aborted = outcome === undefined && signal?.aborted === true
@@ -207,12 +210,24 @@ export class ShellSession {
     return this.#nested.length > 0 ? nestedFrame(command, this.#token, seq) : frameCommand(command, seq)
   }
 
-  /** Ask the nested shell the terminal is in to print a sentinel; true when it does in time. */
+  /**
+   * Ask the nested shell the terminal is in to print a sentinel; true when it does in time.
+   * Asked again each second: a line typed while a program was still ending (`docker exec`
+   * going back to the shell below) can be swallowed by it.
+   */
   async #answer(capture: OutputCapture, timeoutMs: number, line = (seq: number) => nestedFrame(':', this.#token, seq)): Promise<boolean> {
-    const seq = ++this.#seq
-    this.#write(line(seq))
-    const outcome = await this.#waitForPrompt(capture, timeoutMs, { accept: (found) => found.kind === 'prompt' && found.seq === seq })
-    return outcome?.kind === 'prompt'
+    const until = performance.now() + timeoutMs
+    const asked: number[] = []
+    while (performance.now() < until) {
+      const seq = ++this.#seq
+      asked.push(seq)
+      this.#write(line(seq))
+      const wait = Math.min(SESSION_DEFAULTS.nestedRetryMs, until - performance.now())
+      const outcome = await this.#waitForPrompt(capture, wait, { accept: (found) => found.kind === 'prompt' && asked.includes(found.seq) })
+      if (outcome?.kind === 'prompt') return true
+      if (outcome?.kind === 'exit') return false
+    }
+    return false
   }
 
   /**
