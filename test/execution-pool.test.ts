@@ -101,7 +101,8 @@ describe('execution pool (hosts from a factory, no Docker)', () => {
     const lessons = await planned(dir, ['bad'])
     const runs = await runExecutions(lessons, { host: 'local', jobs: 1, engines: [testEngine()], owner: currentBuildOwner(), createHost: hosts.factory })
     expect(await readFile(path.join(dir, 'bad', 'captures.json'), 'utf8')).toBe(earlier)
-    expect(messagesOf(lessons[0]!)).toEqual(['en.md:5:2 unexpected-exit'])
+    // `exit 3` at the top also ended the terminal, which is said at its line too.
+    expect(messagesOf(lessons[0]!)).toEqual(['en.md:5:2 terminal-ended', 'en.md:5:2 unexpected-exit'])
     // What ran is still there for the page.
     expect([...runs.values()][0]!.cells['c1']!.output).toContain('one')
   })

@@ -34,6 +34,8 @@ export interface LoadedLesson {
   /** Every file read (lesson.yaml first), each carrying its messages; a scenario's pages are one composite file per locale. */
   files: VFile[]
   plans: LessonPlan[]
+  /** The images were read off the commands (no `images` in lesson.yaml): one that cannot be had is a warning, not a stop. */
+  imagesInferred?: boolean
 }
 
 const localeFile = /^([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$/
@@ -48,7 +50,8 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
   const names = await readdir(dir)
   const hasConfig = names.includes('lesson.yaml')
   const configFile = hasConfig ? await readVFile(path.join(dir, 'lesson.yaml')) : new VFile({ path: displayPath(path.join(dir, 'lesson.yaml')), value: '' })
-  const lesson: LoadedLesson = { slug, dir, configFile, files: hasConfig ? [configFile] : [], plans: [] }
+  // With no lesson.yaml the empty one is still listed: it is only reported when a message lands on it.
+  const lesson: LoadedLesson = { slug, dir, configFile, files: [configFile], plans: [] }
   const config = hasFatal([configFile]) ? undefined : loadConfig(configFile)
   const sources = await localeSources(lesson, names, config)
   if (!config || !sources) return lesson
@@ -61,7 +64,10 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
     const description = locale === sources.files[0]?.locale ? sources.description : undefined
     lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title, description }))
   }
-  if (!/^images\s*:/m.test(String(configFile.value))) config.images = neededImages(lesson, sources.assetFiles)
+  if (!/^images\s*:/m.test(String(configFile.value))) {
+    config.images = neededImages(lesson, sources.assetFiles)
+    lesson.imagesInferred = true
+  }
   checkWaits(lesson, config)
   checkTranslations(lesson)
   return lesson
@@ -101,7 +107,6 @@ async function localeSources(lesson: LoadedLesson, names: readonly string[], con
   const loose = await loadLooseFolder(dir, config?.source)
   if (loose) return fromComposites(lesson, loose)
   error(configFile, 'Unexpected lesson with no locale file, expected one such as `fr.md` or `en.md` beside lesson.yaml', { line: 1, column: 1 }, 'no-locale')
-  lesson.files.push(configFile)
   return undefined
 }
 

@@ -4,14 +4,14 @@
 // from a factory, so the scheduling is tested without Docker.
 import os from 'node:os'
 import pLimit from 'p-limit'
-import { pointOfText, type HostKind, type LessonPlan } from '../plan/index.js'
+import { pointOfText, sourcePlan, type HostKind, type LessonPlan } from '../plan/index.js'
 import { type ExecutionGroup, freezeRun, thawExecution, type FrozenExecution, updateCaptures, type LessonExecutions, type ImageProvenance, type LessonRun } from '../captures/index.js'
 import type { EngineInfo, BuildOwner } from './engine/index.js'
 import { MissingImageError } from './images/index.js'
 import type { RunEventHandler } from './events.js'
 import { type Host, createLocalHost, createSandboxHost, LESSON_HOST_IMAGE } from './hosts/index.js'
 import { runLesson } from './run-lesson.js'
-import { error, hasFatal } from '../messages.js'
+import { error, hasFatal, warning } from '../messages.js'
 
 /** Makes a lesson's images available on one engine (EngineImages, in a build). */
 export interface ImageSource {
@@ -192,6 +192,7 @@ async function prepareImages(planned: LessonExecutions, kind: HostKind, engine: 
   try {
     // The lesson host is shellbook's own image, built from images/lesson-host/: never pulled.
     if (kind === 'sandbox') await engine.images.ensure([LESSON_HOST_IMAGE], false)
+    if (lesson.imagesInferred) return await inferredImages(planned, engine)
     return await engine.images.ensure(lesson.config?.images ?? [])
   } catch (failure) {
     if (!(failure instanceof MissingImageError)) throw failure
@@ -200,6 +201,26 @@ async function prepareImages(planned: LessonExecutions, kind: HostKind, engine: 
     error(lesson.configFile, failure.message, place, 'missing-image')
     return undefined
   }
+}
+
+/**
+ * Images read off the lesson's commands: each that can be had is made ready; one that cannot is
+ * a warning at the first command naming it, and the lesson runs anyway (that command then fails
+ * at its line, saying why), as the scenario would have for a reader.
+ */
+async function inferredImages(planned: LessonExecutions, engine: PoolEngine): Promise<ImageProvenance[]> {
+  const ready: ImageProvenance[] = []
+  const plan = sourcePlan(planned.lesson)
+  for (const image of planned.lesson.config?.images ?? []) {
+    try {
+      ready.push(...(await engine.images.ensure([image])))
+    } catch (failure) {
+      if (!(failure instanceof MissingImageError) || !plan) throw failure
+      const cell = plan.cells.find((candidate) => candidate.command.includes(image))
+      warning(plan.file, `${failure.message}; the lesson runs without it (list it under \`images\` in lesson.yaml to make this an error)`, cell?.position, 'missing-image')
+    }
+  }
+  return ready
 }
 
 /** A run is worth freezing when every cell ran as expected and no message marked it failed. */

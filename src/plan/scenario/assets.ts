@@ -8,7 +8,7 @@ import path from 'node:path'
 import { glob } from 'tinyglobby'
 import type { VFile } from 'vfile'
 import { quote } from 'zx'
-import { error } from '../../messages.js'
+import { error, warning } from '../../messages.js'
 import { pointOfText } from '../point-of-text.js'
 import type { IndexJson } from './index-json.js'
 import type { ScriptCell } from './types.js'
@@ -39,7 +39,8 @@ export async function assetsScript(dir: string, index: IndexJson, indexFile: VFi
       }
       const matches = (await glob(pattern, { cwd: assetsDir, onlyFiles: true, dot: true })).sort()
       if (matches.length === 0) {
-        error(indexFile, `Unexpected asset \`${entry.file}\` of \`${host}\` matching no file, expected files under \`assets/\``, at, 'scenario-file-missing')
+        // Published scenarios name assets their repository lost: the lesson still runs without it.
+        warning(indexFile, `Unexpected asset \`${entry.file}\` of \`${host}\` matching no file, expected files under \`assets/\`; nothing is copied for it`, at, 'scenario-file-missing')
         continue
       }
       const base = globBase(pattern)
