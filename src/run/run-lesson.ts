@@ -11,9 +11,9 @@ import { HostError, type Host } from './hosts/index.js'
 import { ShellSession, type CommandResult } from './session/index.js'
 import { reportNoNetwork } from './network-hint.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
-import { error, excerpt, warning, type RuleId } from '../messages.js'
-import type { ExecScript } from '../parse/index.js'
-import { BACKGROUND_BOUND_MS, scriptLine, STILL_RUNNING_STATUS } from './script-line.js'
+import { error, excerpt, type RuleId } from '../messages.js'
+import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
+import { tail } from './output-tail.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -33,9 +33,6 @@ const ctrlCStatus = 130
 
 /** What `docker exec` prints when the container of an `in=` cell is not there or not running. */
 const containerMissing = /^Error(?: response from daemon)?: (?:No such container|Container \S+ is not running)/m
-
-/** Lines of output quoted in a failure message. */
-const failureTailLines = 12
 
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
   const runner = new LessonRunner(plan, options)
@@ -68,8 +65,17 @@ class LessonRunner {
   readonly vars: Record<string, string> = {}
   failed = false
   private readonly sessions = new Map<string, ShellSession>()
+  /** What the special cells (scripts, keys) need of this runner. */
+  private readonly context: CellContext
 
-  constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions) {}
+  constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions) {
+    this.context = {
+      plan,
+      signal: options.signal,
+      fail: (reason, place, ruleId, note) => this.fail(reason, place, ruleId, note === undefined ? {} : { note }),
+      interrupted: (doing, place) => this.interrupted(doing, place),
+    }
+  }
 
   /** Start the host; a HostError becomes a message and every cell is marked skipped. */
   async startHost(): Promise<boolean> {
@@ -148,13 +154,13 @@ class LessonRunner {
         return
       }
       if (cell.options.keys) {
-        capture = await this.sendKeys(cell, session, { ...base, ...where })
+        capture = await sendKeys(this.context, cell, session, { ...base, ...where })
         this.captures[cell.id] = capture
         this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
         return
       }
       if (cell.script) {
-        capture = await this.runScript(cell, cell.script, session)
+        capture = await runScript(this.context, cell, cell.script, session)
         this.captures[cell.id] = capture
         this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
         return
@@ -163,7 +169,7 @@ class LessonRunner {
       // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
       const ok = result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus)
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
-      if (session.exited) this.terminalEnded(cell, resolved.command)
+      if (session.exited) terminalEnded(this.plan, cell, resolved.command)
       // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
       const stopped = this.interrupted(`running \`${resolved.command}\``, cell.position)
       if (!stopped && result.timedOut && !ok) {
@@ -192,63 +198,11 @@ class LessonRunner {
     if (capture.status === 'ok' && cell.waitUntil !== undefined) await this.waitUntil(cell, resolved.command)
   }
 
-  /**
-   * A scenario's script (hidden): assets and verify must pass, or the lesson fails there;
-   * background and foreground scripts that fail are said with a warning and the lesson goes
-   * on, as it did for a reader in front of Katacoda. The output is in the capture and the note.
-   */
-  private async runScript(cell: Cell, script: ExecScript, session: ShellSession): Promise<CellCapture> {
-    const timeoutMs = script.kind === 'background' ? BACKGROUND_BOUND_MS + cell.options.timeoutMs : cell.options.timeoutMs
-    const result = await session.run(scriptLine(script, cell.command), { timeoutMs, signal: this.options.signal })
-    const ok = !result.timedOut && result.exitCode === 0
-    const capture: CellCapture = { cellId: cell.id, command: cell.command, expectedExit: 0, ...result, status: ok ? 'ok' : 'failed' }
-    if (ok || this.interrupted(`running the ${script.kind} script \`${script.name}\``, cell.position)) return capture
-    const outcome = result.timedOut ? `a timeout after ${timeoutMs / 1000} s` : `exit status ${result.exitCode ?? 'unknown'}`
-    const note = tail(result.output)
-    if (script.kind === 'verify') {
-      this.fail(`Unexpected ${outcome} from the verify script \`${script.name}\`, expected 0: the step's check did not pass`, cell.position, 'verify-failed', { note })
-    } else if (script.kind === 'assets') {
-      this.fail(`Unexpected ${outcome} copying the scenario's assets into the host, expected 0`, cell.position, 'script-failed', { note })
-    } else if (script.kind === 'background' && result.exitCode === STILL_RUNNING_STATUS) {
-      warning(this.plan.file, `Unexpected ${script.kind} script \`${script.name}\` still running after ${BACKGROUND_BOUND_MS / 1000} s, expected it to finish; the lesson went on beside it`, cell.position, 'script-failed', { note })
-    } else {
-      warning(this.plan.file, `Unexpected ${outcome} from the ${script.kind} script \`${script.name}\`, expected 0; the lesson goes on`, cell.position, 'script-failed', { note })
-    }
-    return capture
-  }
-
   /** A sandbox with no network, and output saying the command needed one: say so, and how to give it one. */
   private reportedNoNetwork(cell: Cell, command: string, result: CommandResult): boolean {
     if (this.options.host.kind !== 'sandbox' || this.plan.config.network) return false
     const failed = { command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }
     return reportNoNetwork(this.plan.file, cell.position, failed, { note: tail(result.output) })
-  }
-
-  /**
-   * Katacoda's `ctrl-seq` and `no-newline`: keys for what runs in the terminal. `^C` is Ctrl-C;
-   * `^D` leaves a shell the lesson entered, as `exit` does. Other keys need a program still
-   * running in the terminal, which a cell never leaves behind yet: they are shown, not sent.
-   */
-  private async sendKeys(cell: Cell, session: ShellSession, base: Pick<CellCapture, 'cellId' | 'command' | 'expectedExit' | 'in' | 'cwd'>): Promise<CellCapture> {
-    const started = { startedAt: new Date().toISOString(), timedOut: false, truncated: false, output: '' }
-    const keys = cell.command.trim()
-    if (keys === '^C') {
-      const start = performance.now()
-      await session.interrupt()
-      return { ...base, ...started, exitCode: 0, durationMs: Math.round(performance.now() - start), status: 'ok' }
-    }
-    if (keys === '^D') {
-      const result = await session.run('exit', { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
-      if (session.exited) this.terminalEnded(cell, keys)
-      return { ...base, ...result, status: result.exitCode === 0 ? 'ok' : 'failed' }
-    }
-    return { ...base, ...started, exitCode: null, durationMs: 0, status: 'norun' }
-  }
-
-  /** `exit` (or ^D) at the top of a terminal ended its shell: said at its line, never a silent new shell. */
-  private terminalEnded(cell: Cell, command: string): void {
-    const name = cell.options.session
-    warning(this.plan.file, `Unexpected end of terminal ${name}: \`${excerpt(command)}\` closed its shell, expected a shell to leave (\`docker exec -it … sh\`, \`su -\`); later commands in terminal ${name} run in a new shell, without its variables or folder`, cell.position, 'terminal-ended')
   }
 
   /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */
@@ -329,11 +283,4 @@ function skippedCapture(cell: Cell, vars: Readonly<Record<string, string>>): Cel
     cellId: cell.id, command: resolveCell(cell, vars).command, output: '', exitCode: null, expectedExit: cell.options.exit,
     durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'skipped',
   }
-}
-
-/** The last lines of an output, as a message's note (empty when there was none). */
-function tail(output: string): string {
-  const lines = stripVTControlCharacters(output).replace(/\0/g, '␀').trimEnd().split('\n')
-  if (lines.length === 1 && lines[0] === '') return ''
-  return lines.slice(-failureTailLines).map((line) => `│ ${excerpt(line, 200)}`).join('\n')
 }

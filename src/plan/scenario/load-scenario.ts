@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
+import { quote } from 'zx'
 import { error, warning } from '../../messages.js'
 import { guessLocale } from '../guess-locale.js'
 import { pointOfText } from '../point-of-text.js'
@@ -120,6 +121,12 @@ class ScenarioReader {
 
   async scripts(pages: readonly Page[], index: IndexJson): Promise<ScriptCell[]> {
     const scripts: ScriptCell[] = []
+    // Katacoda opened the terminal in the editor's folder: `docker build .` finds the Dockerfile put there.
+    const editorPath = index.environment?.uieditorpath
+    if (editorPath) {
+      const folder = quote(editorPath)
+      scripts.push({ kind: 'foreground', page: 'environment', name: 'environment.uieditorpath', command: `mkdir -p ${folder} && cd ${folder}`, origin: pointOfText(this.indexFile, '"uieditorpath"') })
+    }
     const assets = await assetsScript(this.dir, index, this.indexFile)
     if (assets) {
       const { files, ...script } = assets
@@ -180,7 +187,8 @@ function compose(input: ComposeInput): VFile {
     data.scripts[line + 1] = script
   }
   const scriptsOf = (page: string, kinds: readonly ScriptKind[]) => input.scripts.filter((script) => script.page === page && kinds.includes(script.kind))
-  input.scripts.filter((script) => script.kind === 'assets').forEach(placeScript)
+  // Before any page: the assets, then the terminal's folder.
+  input.scripts.filter((script) => script.kind === 'assets' || script.page === 'environment').forEach(placeScript)
   input.pages.forEach((entry, position) => {
     if (entry.step !== undefined) {
       const title = entry.page.title?.trim() ?? ''

@@ -7,7 +7,7 @@ export type ScriptKind = ExecScript['kind']
 
 /** A script as the scenario names it, before it becomes a hidden exec block. */
 export interface ScriptCell extends ExecScript {
-  /** `intro`, `steps[1]`, `finish`; `details.assets` for assets. */
+  /** `intro`, `steps[1]`, `finish`; `details.assets` for assets; `environment` for the editor's folder. */
   page: string
   /** What the cell runs, as it is recorded in captures.json. */
   command: string

@@ -1,5 +1,6 @@
 // Small pure helpers of the session: a cell's status from its prompt, bounded waits, excerpts.
-import type { Outcome } from './session.js'
+import type { Outcome } from './prompt-reader.js'
+import { SESSION_DEFAULTS } from './options.js'
 
 /** Status bash gives a syntax error. */
 const SYNTAX_ERROR_STATUS = 2
@@ -36,4 +37,12 @@ export function excerpt(text: string): string {
     .trim()
   if (plain === '') return '(none)'
   return plain.length > 500 ? `…${plain.slice(-500)}` : plain
+}
+
+/** Why a shell never became usable, from how waiting for its first prompt ended. */
+export function startFailure(argv: readonly string[], outcome: Outcome | undefined, seen: string): Error {
+  const shell = `\`${argv.join(' ')}\``
+  if (outcome === undefined) return new Error(`Shell ${shell} was not ready within ${SESSION_DEFAULTS.readyTimeoutMs / 1000} s, expected a bash prompt; output: ${seen}`)
+  if (outcome.kind === 'exit') return new Error(`Shell ${shell} exited with status ${outcome.status} before it was ready; output: ${seen}`)
+  return new Error(`Shell ${shell} could not set the terminal mode (\`stty\` exited with ${outcome.status}); output: ${seen}`)
 }

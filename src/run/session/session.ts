@@ -7,41 +7,21 @@ import { spawn, type IPty } from 'node-pty'
 import { frameCommand, newToken, SentinelScanner, setupLine, syncLine, syncMarker } from './framing.js'
 import { ptyOptions, SESSION_DEFAULTS, type CommandResult, type SessionOptions } from './options.js'
 import { OutputCapture } from './output.js'
-import { cellStatus, excerpt, settlesWithin } from './session-helpers.js'
+import { cellStatus, excerpt, settlesWithin, startFailure } from './session-helpers.js'
+import { PromptReader, type Outcome, type WaitOptions } from './prompt-reader.js'
 import { exitStatusAsked, leavesShell, nestedFrame, nestedSetupLine, opensShell, replacesShell } from './nested-shells.js'
 
 /** Status of a command stopped by Ctrl-C (128 + SIGINT). */
 const CTRL_C_STATUS = 130
 
-/** How often a wait with `quietMs` looks at the time of the last output. */
-const QUIET_POLL_MS = 50
-
-interface WaitOptions {
-  /** Which prompt ends the wait; default any. */
-  accept?: (outcome: Outcome) => boolean
-  signal?: AbortSignal | undefined
-  quietMs?: number
-}
-
-/** How waiting for the shell ended: back at its prompt, or gone. */
-export type Outcome = { kind: 'prompt'; seq: number; status: number } | { kind: 'exit'; status: number }
-
-/** Who gets the output and the next prompt. */
-interface Waiter {
-  capture: OutputCapture
-  settle(outcome: Outcome): void
-}
-
 export class ShellSession {
   readonly #pty: IPty
   readonly #token = newToken()
-  readonly #scanner = new SentinelScanner(this.#token)
   readonly #maxOutputBytes: number
   readonly #exited: Promise<number>
   #exitStatus: number | undefined
-  #waiter: Waiter | undefined
-  /** Output that arrived at the prompt (background jobs); it opens the next command's output. */
-  #idle: OutputCapture
+  /** Reads the terminal: output to whoever waits (or kept for the next command), prompts, quiet. */
+  readonly #reader: PromptReader
   #running: Promise<unknown> | undefined
   /** Number of the last cell sent (see frameCommand). */
   #seq = 0
@@ -51,20 +31,18 @@ export class ShellSession {
   #closing: Promise<void> | undefined
   /** Shells the lesson entered in this terminal (`docker exec -it box sh`), innermost last: the number of the cell that opened each. */
   readonly #nested: number[] = []
-  /** When output last arrived (performance.now()), to tell a shell waiting for input from a busy command. */
-  #lastDataAt = 0
 
   private constructor(pty: IPty, maxOutputBytes: number) {
     this.#pty = pty
     this.#maxOutputBytes = maxOutputBytes
-    this.#idle = new OutputCapture(maxOutputBytes)
-    pty.onData((chunk) => this.#onData(chunk))
+    this.#reader = new PromptReader(new SentinelScanner(this.#token), maxOutputBytes)
+    pty.onData((chunk) => this.#reader.push(chunk))
     this.#exited = new Promise((resolve) => {
       pty.onExit(({ exitCode, signal }) => {
         // Killed by a signal: report it the way shells do, 128 + signal.
         const status = signal ? 128 + signal : exitCode
         this.#exitStatus = status
-        this.#waiter?.settle({ kind: 'exit', status })
+        this.#reader.exited(status)
         resolve(status)
       })
     })
@@ -142,13 +120,7 @@ export class ShellSession {
     const outcome = await this.#waitForPrompt(capture, SESSION_DEFAULTS.readyTimeoutMs)
     if (outcome?.kind === 'prompt' && outcome.status === 0) return
     await this.close()
-    const shell = `\`${argv.join(' ')}\``
-    const seen = excerpt(capture.text().replace(setup.trimEnd(), ''))
-    if (outcome === undefined) {
-      throw new Error(`Shell ${shell} was not ready within ${SESSION_DEFAULTS.readyTimeoutMs / 1000} s, expected a bash prompt; output: ${seen}`)
-    }
-    if (outcome.kind === 'exit') throw new Error(`Shell ${shell} exited with status ${outcome.status} before it was ready; output: ${seen}`)
-    throw new Error(`Shell ${shell} could not set the terminal mode (\`stty\` exited with ${outcome.status}); output: ${seen}`)
+    throw startFailure(argv, outcome, excerpt(capture.text().replace(setup.trimEnd(), '')))
   }
 
   async #runFramed(command: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<CommandResult> {
@@ -281,8 +253,7 @@ export class ShellSession {
 
   /** A cell starts: its number, and the output that arrived at the prompt opens its own. */
   #begin(): { capture: OutputCapture; seq: number; start: number; startedAt: string } {
-    const capture = this.#idle
-    this.#idle = new OutputCapture(this.#maxOutputBytes)
+    const capture = this.#reader.takeIdle()
     this.#ctrlCSent = false
     return { capture, seq: ++this.#seq, start: performance.now(), startedAt: new Date().toISOString() }
   }
@@ -318,38 +289,12 @@ export class ShellSession {
 
   /** Wait for a prompt that `accept`s (default: any), the shell's exit, or the timeout or abort (undefined). */
   #waitForPrompt(capture: OutputCapture, timeoutMs: number, options: WaitOptions = {}): Promise<Outcome | undefined> {
-    return this.#wait(capture, timeoutMs, options) as Promise<Outcome | undefined>
+    return this.#reader.wait(capture, timeoutMs, options) as Promise<Outcome | undefined>
   }
 
   /** As #waitForPrompt; with `quietMs`, also ends ('quiet') once no output came for that long. */
-  #wait(capture: OutputCapture, timeoutMs: number, { accept = () => true, signal, quietMs }: WaitOptions): Promise<Outcome | 'quiet' | undefined> {
-    if (this.#exitStatus !== undefined) return Promise.resolve({ kind: 'exit', status: this.#exitStatus })
-    const since = performance.now()
-    return new Promise((resolve) => {
-      const finish = (outcome: Outcome | 'quiet' | undefined) => {
-        clearTimeout(timer)
-        clearInterval(poll)
-        signal?.removeEventListener('abort', abort)
-        this.#waiter = undefined
-        resolve(outcome)
-      }
-      const abort = () => finish(undefined)
-      const timer = setTimeout(finish, timeoutMs, undefined)
-      const poll = quietMs === undefined ? undefined : setInterval(() => {
-        if (performance.now() - Math.max(since, this.#lastDataAt) >= quietMs) finish('quiet')
-      }, QUIET_POLL_MS)
-      signal?.addEventListener('abort', abort, { once: true })
-      this.#waiter = { capture, settle: (outcome) => (outcome.kind === 'exit' || accept(outcome) ? finish(outcome) : undefined) }
-    })
-  }
-
-  #onData(chunk: string): void {
-    this.#lastDataAt = performance.now()
-    for (const event of this.#scanner.push(chunk)) {
-      if (event.kind === 'text') (this.#waiter?.capture ?? this.#idle).append(event.text)
-      // A prompt nobody waits for is a stray of an extra Ctrl-C: nothing to settle.
-      else this.#waiter?.settle({ kind: 'prompt', seq: event.seq, status: event.status })
-    }
+  #wait(capture: OutputCapture, timeoutMs: number, options: WaitOptions): Promise<Outcome | 'quiet' | undefined> {
+    return this.#reader.wait(capture, timeoutMs, options)
   }
 
   #write(text: string): void {

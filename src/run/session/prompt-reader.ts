@@ -1,0 +1,87 @@
+// The terminal's output as the session reads it: text goes to whoever waits for a command (or is
+// kept to open the next command's output: background jobs print at the prompt), sentinels
+// settle the wait, and a wait may also end once the output has gone quiet (a shell waiting).
+import type { SentinelScanner } from './framing.js'
+import { OutputCapture } from './output.js'
+
+/** How waiting for the shell ended: back at its prompt, or gone. */
+export type Outcome = { kind: 'prompt'; seq: number; status: number } | { kind: 'exit'; status: number }
+
+export interface WaitOptions {
+  /** Which prompt ends the wait; default any. */
+  accept?: (outcome: Outcome) => boolean
+  signal?: AbortSignal | undefined
+  /** End ('quiet') once no output came for this long. */
+  quietMs?: number
+}
+
+/** How often a wait with `quietMs` looks at the time of the last output. */
+const QUIET_POLL_MS = 50
+
+/** Who gets the output and the next prompt. */
+interface Waiter {
+  capture: OutputCapture
+  settle(outcome: Outcome): void
+}
+
+export class PromptReader {
+  readonly #scanner: SentinelScanner
+  readonly #maxOutputBytes: number
+  #waiter: Waiter | undefined
+  /** Output that arrived at the prompt; it opens the next command's output. */
+  #idle: OutputCapture
+  /** When output last arrived (performance.now()). */
+  #lastDataAt = 0
+  #exitStatus: number | undefined
+
+  constructor(scanner: SentinelScanner, maxOutputBytes: number) {
+    this.#scanner = scanner
+    this.#maxOutputBytes = maxOutputBytes
+    this.#idle = new OutputCapture(maxOutputBytes)
+  }
+
+  /** Terminal output, as it arrives. */
+  push(chunk: string): void {
+    this.#lastDataAt = performance.now()
+    for (const event of this.#scanner.push(chunk)) {
+      if (event.kind === 'text') (this.#waiter?.capture ?? this.#idle).append(event.text)
+      // A prompt nobody waits for is a stray of an extra Ctrl-C: nothing to settle.
+      else this.#waiter?.settle({ kind: 'prompt', seq: event.seq, status: event.status })
+    }
+  }
+
+  /** The shell ended: every wait ends with its status. */
+  exited(status: number): void {
+    this.#exitStatus = status
+    this.#waiter?.settle({ kind: 'exit', status })
+  }
+
+  /** The output kept since the last command; a fresh capture takes its place. */
+  takeIdle(): OutputCapture {
+    const idle = this.#idle
+    this.#idle = new OutputCapture(this.#maxOutputBytes)
+    return idle
+  }
+
+  /** Wait for a prompt that `accept`s, the shell's exit, quiet output (with `quietMs`), or the timeout or abort (undefined). */
+  wait(capture: OutputCapture, timeoutMs: number, { accept = () => true, signal, quietMs }: WaitOptions = {}): Promise<Outcome | 'quiet' | undefined> {
+    if (this.#exitStatus !== undefined) return Promise.resolve({ kind: 'exit', status: this.#exitStatus })
+    const since = performance.now()
+    return new Promise((resolve) => {
+      const finish = (outcome: Outcome | 'quiet' | undefined) => {
+        clearTimeout(timer)
+        clearInterval(poll)
+        signal?.removeEventListener('abort', abort)
+        this.#waiter = undefined
+        resolve(outcome)
+      }
+      const abort = () => finish(undefined)
+      const timer = setTimeout(finish, timeoutMs, undefined)
+      const poll = quietMs === undefined ? undefined : setInterval(() => {
+        if (performance.now() - Math.max(since, this.#lastDataAt) >= quietMs) finish('quiet')
+      }, QUIET_POLL_MS)
+      signal?.addEventListener('abort', abort, { once: true })
+      this.#waiter = { capture, settle: (outcome) => (outcome.kind === 'exit' || accept(outcome) ? finish(outcome) : undefined) }
+    })
+  }
+}
