@@ -10,7 +10,8 @@ const run = (session: ShellSession, command: string, timeoutMs = 15_000) => sess
 
 describe.skipIf(skipWithoutEngine)('nested interactive shells', () => {
   beforeAll(() => {
-    execFileSync('docker', ['run', '-d', '--name', box, 'busybox', 'sleep', '600'], { stdio: 'pipe' })
+    // Named `busybox:latest`, not `busybox`: the seed lessons' test looks for leftover `busybox` containers.
+    execFileSync('docker', ['run', '-d', '--name', box, 'busybox:latest', 'sleep', '600'], { stdio: 'pipe' })
   })
   afterAll(() => {
     execFileSync('docker', ['rm', '-f', box], { stdio: 'pipe' })
