@@ -1,13 +1,13 @@
 // One persistent interactive bash per lesson session, in a pseudo-terminal: variables, `cd`,
 // exports and background jobs carry over from cell to cell as in a real terminal, and
-// `docker exec -it` has the TTY it needs. Framing (prompt sentinel, eval) is in
-// session-framing.ts, options and defaults in session-options.ts, the output cap in
-// session-output.ts.
-import { spawn, type IPty } from 'node-pty'
+// `docker exec -it` has the TTY it needs. Beside it: framing.ts (prompt sentinel, eval),
+// prompt-reader.ts (output and waits), nested-shells.ts (shells the lesson opens inside),
+// shell-process.ts (the pty), options.ts (defaults), output.ts (the output cap).
 import { frameCommand, newToken, SentinelScanner, setupLine, syncLine, syncMarker } from './framing.js'
-import { ptyOptions, SESSION_DEFAULTS, type CommandResult, type SessionOptions } from './options.js'
+import { SESSION_DEFAULTS, type CommandResult, type SessionOptions } from './options.js'
+import { ShellProcess } from './shell-process.js'
 import { OutputCapture } from './output.js'
-import { cellStatus, excerpt, settlesWithin, startFailure } from './session-helpers.js'
+import { cellStatus, excerpt, startFailure } from './session-helpers.js'
 import { PromptReader, type Outcome, type WaitOptions } from './prompt-reader.js'
 import { exitStatusAsked, leavesShell, nestedFrame, nestedSetupLine, opensShell, replacesShell } from './nested-shells.js'
 
@@ -15,11 +15,9 @@ import { exitStatusAsked, leavesShell, nestedFrame, nestedSetupLine, opensShell,
 const CTRL_C_STATUS = 130
 
 export class ShellSession {
-  readonly #pty: IPty
+  readonly #process: ShellProcess
   readonly #token = newToken()
   readonly #maxOutputBytes: number
-  readonly #exited: Promise<number>
-  #exitStatus: number | undefined
   /** Reads the terminal: output to whoever waits (or kept for the next command), prompts, quiet. */
   readonly #reader: PromptReader
   #running: Promise<unknown> | undefined
@@ -32,34 +30,22 @@ export class ShellSession {
   /** Shells the lesson entered in this terminal (`docker exec -it box sh`), innermost last: the number of the cell that opened each. */
   readonly #nested: number[] = []
 
-  private constructor(pty: IPty, maxOutputBytes: number) {
-    this.#pty = pty
-    this.#maxOutputBytes = maxOutputBytes
-    this.#reader = new PromptReader(new SentinelScanner(this.#token), maxOutputBytes)
-    pty.onData((chunk) => this.#reader.push(chunk))
-    this.#exited = new Promise((resolve) => {
-      pty.onExit(({ exitCode, signal }) => {
-        // Killed by a signal: report it the way shells do, 128 + signal.
-        const status = signal ? 128 + signal : exitCode
-        this.#exitStatus = status
-        this.#reader.exited(status)
-        resolve(status)
-      })
-    })
+  private constructor(options: SessionOptions) {
+    this.#maxOutputBytes = options.maxOutputBytes ?? SESSION_DEFAULTS.maxOutputBytes
+    this.#reader = new PromptReader(new SentinelScanner(this.#token), this.#maxOutputBytes)
+    this.#process = new ShellProcess(options, (chunk) => this.#reader.push(chunk), (status) => this.#reader.exited(status))
   }
 
   /** Start the shell and type the setup line; resolves when the first command can be sent. */
   static async open(options: SessionOptions): Promise<ShellSession> {
-    const [file, ...args] = options.shell
-    if (file === undefined) throw new Error('Unexpected empty `shell`, expected an argv such as DEFAULT_LOCAL_SHELL')
-    const session = new ShellSession(spawn(file, args, ptyOptions(options)), options.maxOutputBytes ?? SESSION_DEFAULTS.maxOutputBytes)
+    const session = new ShellSession(options)
     await session.#start(options.shell)
     return session
   }
 
   /** True once the shell exited, was closed, or was given up after a lost timeout. */
   get closed(): boolean {
-    return this.#exitStatus !== undefined || this.#closing !== undefined || this.#unusable !== undefined
+    return this.#process.exitStatus !== undefined || this.#closing !== undefined || this.#unusable !== undefined
   }
 
   /**
@@ -81,7 +67,7 @@ export class ShellSession {
 
   /** True once the shell itself ended (`exit` at the top, a killed shell), not closed by us. */
   get exited(): boolean {
-    return this.#exitStatus !== undefined && this.#closing === undefined
+    return this.#process.exitStatus !== undefined && this.#closing === undefined
   }
 
   /** How many shells deep the terminal is: 0 in the shell it started with. */
@@ -109,7 +95,7 @@ export class ShellSession {
 
   /** End the shell (SIGHUP, then SIGKILL); idempotent. */
   close(): Promise<void> {
-    this.#closing ??= this.#terminate()
+    this.#closing ??= this.#process.terminate()
     return this.#closing
   }
 
@@ -298,8 +284,7 @@ export class ShellSession {
   }
 
   #write(text: string): void {
-    // Once the shell is gone, waiters settle from its exit; there is nobody to type to.
-    if (this.#exitStatus === undefined) this.#pty.write(text)
+    this.#process.write(text)
   }
 
   #sendCtrlC(): void {
@@ -309,17 +294,7 @@ export class ShellSession {
 
   #assertUsable(action: string): void {
     if (this.#unusable !== undefined) throw new Error(`Cannot ${action}: the session was given up (${this.#unusable})`)
-    if (this.#exitStatus !== undefined) throw new Error(`Cannot ${action}: the shell exited with status ${this.#exitStatus}`)
+    if (this.#process.exitStatus !== undefined) throw new Error(`Cannot ${action}: the shell exited with status ${this.#process.exitStatus}`)
     if (this.#closing !== undefined) throw new Error(`Cannot ${action}: the session is closed`)
-  }
-
-  async #terminate(): Promise<void> {
-    // SIGHUP first, as when a terminal window closes: bash passes it on to its jobs.
-    if (this.#exitStatus === undefined) this.#pty.kill('SIGHUP')
-    if (await settlesWithin(this.#exited, SESSION_DEFAULTS.killGraceMs)) return
-    this.#pty.kill('SIGKILL')
-    if (!(await settlesWithin(this.#exited, SESSION_DEFAULTS.killGraceMs))) {
-      throw new Error(`Shell process ${this.#pty.pid} did not end after SIGKILL`)
-    }
   }
 }
