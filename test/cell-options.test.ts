@@ -23,6 +23,25 @@ describe('cell options', () => {
     expect(options).toEqual({ session: '2', in: 'db', exit: 130, timeoutMs: 2500, hidden: true, norun: false, interrupt: true, keys: true, name: 'test-uname' })
   })
 
+  it('reads the terminal options (seconds as milliseconds) and what to show of the output', () => {
+    const { options, problems } = read('{background quiet=0.5 settle=3 stop-after=2 head=5 tail=3 lines=4-9}')
+    expect(problems).toEqual([])
+    expect(options).toMatchObject({ background: true, quietMs: 500, settleMs: 3000, stopAfterMs: 2000, head: 5, tail: 3, lines: { from: 4, to: 9 } })
+    expect(read('{lines=5-}').options.lines).toEqual({ from: 5 })
+    expect(read('{lines=7}').options.lines).toEqual({ from: 7, to: 7 })
+    expect(read('{background=false}').options.background).toBeUndefined()
+  })
+
+  it('says what a bad line range or count should be', () => {
+    expect(read('{lines=a-b}').problems[0]?.reason).toBe('Unexpected `lines=a-b`, expected a line range such as `3-10`, `5-` or `7`')
+    const { problems } = read('{lines=9-3 head=0 tail=x}')
+    expect(problems.map((problem) => problem.reason)).toEqual([
+      'Unexpected `lines=9-3`, expected a line range from 1 up, such as `3-10`',
+      'Unexpected `head=0`, expected a number of lines from 1 up',
+      'Unexpected `tail=x`, expected a number of lines from 1 up',
+    ])
+  })
+
   it('names unknown attributes, object-method names and __proto__ included', () => {
     const { problems } = read('{bogus toString __proto__=1 constructor}')
     expect(problems.map((problem) => `${problem.ruleId} ${problem.name}`)).toEqual([

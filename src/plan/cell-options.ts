@@ -7,6 +7,15 @@ const flag = z
   .enum(['', 'true', 'false'], { message: 'no value, `true` or `false`' })
   .transform((value) => value !== 'false')
 
+const seconds = z.coerce.number({ message: 'a number of seconds above 0' }).positive('a number of seconds above 0')
+const lineCount = z.coerce.number({ message: 'a number of lines from 1 up' }).int('a whole number of lines').min(1, 'a number of lines from 1 up')
+
+function lineRange(text: string): { from: number; to?: number } {
+  const [from = '', to] = text.split('-')
+  if (to === undefined) return { from: Number(from), to: Number(from) }
+  return to === '' ? { from: Number(from) } : { from: Number(from), to: Number(to) }
+}
+
 const attributeSchemas = {
   in: z.string().min(1, 'a container name'),
   exit: z.coerce.number({ message: 'a status from 0 to 255' }).int('an integer').min(0, 'a status from 0 to 255').max(255, 'a status from 0 to 255'),
@@ -17,6 +26,13 @@ const attributeSchemas = {
   keys: flag,
   session: z.string().regex(/^[\w-]+$/, 'a session name of letters, digits, `-` or `_`'),
   name: z.string().regex(markerNamePattern, 'a name of letters, digits, `-`, `_` or `.`, starting with a letter'),
+  background: flag,
+  quiet: seconds,
+  settle: seconds,
+  'stop-after': seconds,
+  head: lineCount,
+  tail: lineCount,
+  lines: z.string().regex(/^\d+(-\d*)?$/, 'a line range such as `3-10`, `5-` or `7`').transform(lineRange).refine((range) => range.from >= 1 && (range.to === undefined || range.to >= range.from), 'a line range from 1 up, such as `3-10`'),
 } as const
 
 type AttributeName = keyof typeof attributeSchemas
@@ -66,10 +82,30 @@ function isAttributeName(name: string): name is AttributeName {
   return Object.hasOwn(attributeSchemas, name)
 }
 
-function applyAttribute(options: CellOptions, name: AttributeName, value: string | number | boolean): void {
+function applyAttribute(options: CellOptions, name: AttributeName, value: string | number | boolean | { from: number; to?: number }): void {
   switch (name) {
     case 'timeout':
       options.timeoutMs = Math.round(Number(value) * 1000)
+      return
+    case 'quiet':
+      options.quietMs = Math.round(Number(value) * 1000)
+      return
+    case 'settle':
+      options.settleMs = Math.round(Number(value) * 1000)
+      return
+    case 'stop-after':
+      options.stopAfterMs = Math.round(Number(value) * 1000)
+      return
+    case 'head':
+    case 'tail':
+      options[name] = Number(value)
+      return
+    case 'lines':
+      options.lines = value as { from: number; to?: number }
+      return
+    case 'background':
+      // Unset rather than false: an option at its default stays out of the execution key.
+      if (value === true) options.background = true
       return
     case 'in':
     case 'session':

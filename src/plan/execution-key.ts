@@ -54,7 +54,8 @@ export function stepContent(step: Step): unknown {
   const { command, cwd, waitUntil, script } = step.cell
   // A name tag only names the cell: renaming it must not re-execute the lesson. `keys` is
   // left out at its default so that captures frozen before the option existed keep their key.
-  const { name: _name, keys, ...options } = step.cell.options
+  // What to show of the output (head, tail, lines) is rendering: it never re-executes either.
+  const { name: _name, keys, head: _head, tail: _tail, lines: _lines, ...options } = step.cell.options
   const content = { command, cwd: cwd ?? null, options: keys ? { ...options, keys } : options, waitUntil: waitUntil ?? null }
   // Only scenario scripts carry `script`: leaving it out otherwise keeps every older key as it was.
   return script ? { ...content, script: script.kind } : content

@@ -28,6 +28,24 @@ export interface CellOptions {
   keys: boolean
   /** A name tag (Katacoda `{{execute test-uname}}`); it names the cell, never changes what runs. */
   name?: string
+  /**
+   * The command keeps running (a server, `top -b`, `tail -f`): once settled, the lesson goes on
+   * and the terminal stays busy until a later `interrupt`. Set by `background`, or by the plan
+   * when the command is known to keep running or a later cell in its terminal interrupts it.
+   */
+  background?: true
+  /** A command left running has settled once its output was quiet this long; default 1.5 s. */
+  quietMs?: number
+  /** …or once it ran this long, however busy its output; default 5 s. */
+  settleMs?: number
+  /** Run for this long, then stop with Ctrl-C: a success whatever status the program exits with. */
+  stopAfterMs?: number
+  /** Show only the first N lines of the output (render only; captures keep it all). */
+  head?: number
+  /** Show only the last N lines of the output (render only). */
+  tail?: number
+  /** Show only lines `from` to `to` (1-based, inclusive; no `to`: to the end) of the output (render only). */
+  lines?: { from: number; to?: number }
 }
 
 /** One command to run, in document order. */
