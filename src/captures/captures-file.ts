@@ -144,6 +144,8 @@ function freezeCell(capture: CellCapture): FrozenCell {
     startedAt: capture.startedAt,
     timedOut: capture.timedOut,
     truncated: capture.truncated,
+    ...(capture.leftRunning === undefined ? {} : { leftRunning: capture.leftRunning }),
+    ...(capture.prompt === undefined ? {} : { prompt: capture.prompt }),
     output: capture.output.split('\n'),
   }
 }
@@ -152,11 +154,13 @@ function freezeCell(capture: CellCapture): FrozenCell {
 export function thawExecution(slug: string, execution: FrozenExecution): LessonRun {
   const cells: Record<string, CellCapture> = {}
   for (const cell of execution.cells) {
-    const { output, in: inContainer, cwd, ...rest } = cell
+    const { output, in: inContainer, cwd, leftRunning, prompt, ...rest } = cell
     cells[cell.cellId] = {
       ...rest,
       ...(inContainer === undefined ? {} : { in: inContainer }),
       ...(cwd === undefined ? {} : { cwd }),
+      ...(leftRunning === undefined ? {} : { leftRunning }),
+      ...(prompt === undefined ? {} : { prompt }),
       output: output.join('\n'),
     }
   }

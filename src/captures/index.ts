@@ -4,5 +4,5 @@ export { emptyCaptures, freezeRun, readCaptures, thawExecution, writeCaptures, t
 export { planExecutions, type ExecutionDecision, type LessonExecutions, type PlannedExecution } from './decide.js'
 export { groupExecutions, type ExecutionGroup } from './groups.js'
 export type { CapturesDocument, FrozenExecution } from './schema.js'
-export type { CellCapture, ImageProvenance, LessonRun, Provenance } from './types.js'
+export type { CellCapture, ImageProvenance, LeftRunning, LessonRun, Provenance } from './types.js'
 export { updateCaptures } from './update.js'

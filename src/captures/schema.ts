@@ -35,6 +35,8 @@ const cellSchema = z.strictObject({
   startedAt: isoDate,
   timedOut: z.boolean(),
   truncated: z.boolean(),
+  leftRunning: z.enum(['still-running', 'ctrl-c', 'keys', 'ended']).optional(),
+  prompt: z.string().optional(),
   /** The output split at `\n`, so a diff shows which lines changed. */
   output: z.array(z.string()),
 })

@@ -21,9 +21,20 @@ export interface CellCapture {
   timedOut: boolean
   /** Output was cut at the size limit. */
   truncated: boolean
+  /**
+   * A command the lesson left running in its terminal (a server, `top -b`, a REPL) and how it
+   * ended: still running when the lesson ended, stopped with Ctrl-C, left by the keys typed
+   * after it (`q`, `:wq`), or ended by itself. `durationMs` is how long it ran.
+   */
+  leftRunning?: LeftRunning | undefined
+  /** The prompt a reader saw before typing this cell, when it is not the shell's `$ `: inside a nested shell (`/ # `) or a program (`127.0.0.1:6379> `). */
+  prompt?: string | undefined
   /** ok: ran with the expected status; failed: other status or timed out; skipped: not run after an earlier failure; norun: shown only. */
   status: 'ok' | 'failed' | 'skipped' | 'norun'
 }
+
+/** How a command the lesson left running ended. */
+export type LeftRunning = 'still-running' | 'ctrl-c' | 'keys' | 'ended'
 
 /** Where and when a lesson ran. */
 export interface Provenance {
