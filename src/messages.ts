@@ -67,6 +67,7 @@ export const rules = {
   'unexpected-exit': 'a command exited with another status than expected',
   'no-network': 'a command failed for lack of an outside network, which a lesson host has only with `network: true`',
   'cell-timeout': 'a command outlived its timeout',
+  'terminal-busy': 'a command was sent to a terminal still busy with one the lesson left running, which did not end',
   'wait-timeout': 'a lesson.yaml `waits` condition did not hold in time',
   'interrupted': 'the build was interrupted (Ctrl-C, SIGTERM) during the lesson',
 } as const satisfies Record<string, string>

@@ -30,7 +30,7 @@ export function formatRunEvent(event: RunEvent): string | undefined {
     case 'cell-end': {
       const { capture, cell } = event
       const mark = { ok: '✓', failed: '✗', skipped: '-', norun: '·' }[capture.status]
-      const status = capture.timedOut ? 'timed out' : capture.status === 'failed' ? `exit ${capture.exitCode}` : ''
+      const status = capture.timedOut ? 'timed out' : capture.leftRunning === 'still-running' ? 'left running' : capture.status === 'failed' ? `exit ${capture.exitCode}` : ''
       return `  ${mark} ${event.slug} ${cell.id} ${event.where ?? `line ${cell.position.start.line}`}  ${oneLine(shownCommand(cell, capture.command))}  ${seconds(capture.durationMs)} ${status}`.trimEnd()
     }
     case 'lesson-end':

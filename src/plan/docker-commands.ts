@@ -74,8 +74,39 @@ export function dockerUse(words: readonly ShellWord[]): DockerUse {
   return use
 }
 
+const execFlags: FlagSpec = { shortBooleans: 'dit', longBooleans: ['detach', 'interactive', 'tty', 'privileged', 'help'] }
+
+/** `docker run IMAGE CMD…` / `docker exec C CMD…`: what runs inside, and how it is attached. */
+export interface DockerRunInside {
+  verb: 'run' | 'exec'
+  /** The image (run) or container (exec). */
+  target: ShellWord
+  /** The command given after it; empty when the image's own runs. */
+  inner: ShellWord[]
+  detached: boolean
+  /** `-it`: the reader's terminal is the program's. */
+  interactive: boolean
+}
+
+/** What a `docker run` / `docker exec` runs inside; undefined for other commands. */
+export function dockerRunsInside(words: readonly ShellWord[]): DockerRunInside | undefined {
+  const args = programWords(words)
+  if (args[0]?.text !== 'docker' && !args[0]?.text.endsWith('/docker')) return undefined
+  const [group, ...rest] = readFlags(args.slice(1), globalFlags, true).positionals
+  const verb = group?.text === 'container' ? rest[0]?.text : group?.text
+  const verbArgs = group?.text === 'container' ? rest.slice(1) : rest
+  if (verb !== 'run' && verb !== 'exec') return undefined
+  const read = readFlags(verbArgs, verb === 'run' ? runFlags : execFlags, true)
+  const [target, ...inner] = read.positionals
+  if (!target) return undefined
+  const has = (short: string, long: string) => read.booleans.has(short) || read.booleans.has(long)
+  return { verb, target, inner, detached: has('d', 'detach'), interactive: has('i', 'interactive') && has('t', 'tty') }
+}
+
 interface ReadFlags {
   positionals: ShellWord[]
+  /** Short and long boolean flags given (`d`, `i`, `t`, `detach`). */
+  booleans: Set<string>
   /** Values given to any of these flag names (`-t a`, `--tag=b`, `-ta`). */
   valuesOf(...names: string[]): ShellWord[]
 }
@@ -87,6 +118,7 @@ interface ReadFlags {
 function readFlags(args: readonly ShellWord[], spec: FlagSpec, stopAtPositional: boolean): ReadFlags {
   const values: { name: string; value: ShellWord }[] = []
   const positionals: ShellWord[] = []
+  const booleans = new Set<string>()
   let index = 0
   while (index < args.length) {
     const arg = args[index]!
@@ -98,6 +130,7 @@ function readFlags(args: readonly ShellWord[], spec: FlagSpec, stopAtPositional:
     if (arg.text.startsWith('--')) {
       const equals = arg.text.indexOf('=')
       const name = arg.text.slice(2, equals === -1 ? undefined : equals)
+      if (equals === -1 && spec.longBooleans.includes(name)) booleans.add(name)
       if (equals !== -1) values.push({ name, value: { text: arg.text.slice(equals + 1), offset: arg.offset + equals + 1 } })
       else if (!spec.longBooleans.includes(name) && index < args.length) values.push({ name, value: args[index++]! })
       continue
@@ -106,7 +139,10 @@ function readFlags(args: readonly ShellWord[], spec: FlagSpec, stopAtPositional:
       // A cluster of short flags: `-dit`; the first that takes a value takes the rest (`-p80`) or the next word.
       for (let at = 1; at < arg.text.length; at++) {
         const name = arg.text[at]!
-        if (spec.shortBooleans.includes(name)) continue
+        if (spec.shortBooleans.includes(name)) {
+          booleans.add(name)
+          continue
+        }
         const glued = arg.text.slice(at + 1)
         if (glued !== '') values.push({ name, value: { text: glued, offset: arg.offset + at + 1 } })
         else if (index < args.length) values.push({ name, value: args[index++]! })
@@ -120,5 +156,5 @@ function readFlags(args: readonly ShellWord[], spec: FlagSpec, stopAtPositional:
       break
     }
   }
-  return { positionals, valuesOf: (...names) => values.filter((entry) => names.includes(entry.name)).map((entry) => entry.value) }
+  return { positionals, booleans, valuesOf: (...names) => values.filter((entry) => names.includes(entry.name)).map((entry) => entry.value) }
 }

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { ExecCommand, ExecScript, RawAttributes } from '../parse/index.js'
 import { readCellOptions } from './cell-options.js'
+import { markBackground } from './keeps-running.js'
 import type { LessonConfig } from './lesson-config.js'
 import { findPlaceholders, placeholderPosition } from './placeholders.js'
 import type { Cell, LessonPlan, Step } from './types.js'
@@ -34,6 +35,7 @@ export function planLesson(input: PlanInput): LessonPlan {
     else if (node.type === 'execBlock') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position, node.script)
     else if (node.type === 'val') planner.addVal(node.name, node.position)
   })
+  markBackground(planner.cells)
   return {
     slug: input.slug,
     locale: input.locale,

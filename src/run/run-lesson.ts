@@ -14,6 +14,7 @@ import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
 import { error, excerpt, type RuleId } from '../messages.js'
 import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
 import { tail } from './output-tail.js'
+import { LeftRunningCells, settleOf } from './left-running.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -67,6 +68,8 @@ class LessonRunner {
   private readonly sessions = new Map<string, ShellSession>()
   /** What the special cells (scripts, keys) need of this runner. */
   private readonly context: CellContext
+  /** Commands left running in their terminals (a server, `top -b` in T2). */
+  private readonly leftRunning: LeftRunningCells
 
   constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions) {
     this.context = {
@@ -75,6 +78,12 @@ class LessonRunner {
       fail: (reason, place, ruleId, note) => this.fail(reason, place, ruleId, note === undefined ? {} : { note }),
       interrupted: (doing, place) => this.interrupted(doing, place),
     }
+    this.leftRunning = new LeftRunningCells({
+      plan,
+      signal: options.signal,
+      captures: this.captures,
+      fail: (reason, place, ruleId, note) => this.fail(reason, place, ruleId, note === undefined ? {} : { note }),
+    })
   }
 
   /** Start the host; a HostError becomes a message and every cell is marked skipped. */
@@ -116,6 +125,8 @@ class LessonRunner {
         this.fail(`Unexpected shell failure: ${error.message}, expected a usable session`, place, 'session-failed')
       }
     }
+    // What is still running is recorded as it is now, and stopped: teardown needs the terminal.
+    await this.leftRunning.endAll((name) => this.sessions.get(name))
     // Teardown runs even after a failure or an interruption: it is the lesson's own cleanup.
     for (const command of this.plan.config.teardown) {
       await this.runHidden(command, 'teardown')
@@ -124,7 +135,7 @@ class LessonRunner {
 
   private async evaluate(name: string, position: Position): Promise<void> {
     const expression = resolveExpression(this.plan.config.vars[name]!, this.vars)
-    const session = await this.session('1')
+    const session = await this.quietSession('1')
     const result = await session.run(expression, { timeoutMs: this.plan.config.timeout * 1000, signal: this.options.signal })
     if (this.interrupted(`evaluating variable \`${name}\``, position)) return
     const value = stripVTControlCharacters(result.output).trim()
@@ -147,7 +158,13 @@ class LessonRunner {
       capture = { ...base, ...where, output: '', exitCode: null, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'norun' }
     } else {
       const session = await this.session(cell.options.session)
-      if (cell.options.interrupt) await session.interrupt()
+      const consumed = session.busy ? await this.leftRunning.comeBack(cell, session, resolved) : undefined
+      if (consumed) {
+        this.captures[cell.id] = consumed
+        this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture: consumed, where: this.where(cell) })
+        return
+      }
+      if (cell.options.interrupt && !session.busy) await session.interrupt()
       // Opening the session or the Katacoda Ctrl-C took a while: the build may be stopping.
       if (this.options.signal?.aborted) {
         this.stopBefore({ kind: 'cell', cell })
@@ -165,21 +182,27 @@ class LessonRunner {
         this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
         return
       }
-      const result = await session.run(resolved.line, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
+      const stopAfter = cell.options.stopAfterMs
+      const ran = await session.run(resolved.line, { timeoutMs: stopAfter ?? cell.options.timeoutMs, signal: this.options.signal, settle: settleOf(cell) })
+      // `{stop-after=3}`: run it that long, then Ctrl-C; a success whatever status it then exits with.
+      const stopped = stopAfter !== undefined && ran.timedOut && ran.exitCode !== null
+      const result: CommandResult = stopped ? { ...ran, timedOut: false, leftRunning: 'ctrl-c' } : ran
+      if (result.leftRunning === 'still-running') this.leftRunning.hold(cell)
       // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
-      const ok = result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus)
+      const ok = result.leftRunning !== undefined || (result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus))
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
       if (session.exited) terminalEnded(this.plan, cell, resolved.command)
       // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
-      const stopped = this.interrupted(`running \`${resolved.command}\``, cell.position)
-      if (!stopped && result.timedOut && !ok) {
+      const interrupted = this.interrupted(`running \`${resolved.command}\``, cell.position)
+      if (!interrupted && result.timedOut && !ok) {
+        const givenUp = session.givenUp === undefined ? '' : `; ${session.givenUp}, so terminal ${cell.options.session} was given up`
         this.fail(
-          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${excerpt(resolved.command)}\`, expected it to finish (allow longer with \`timeout=\`, or add \`exit=130\` if the lesson means to stop it)`,
+          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${excerpt(resolved.command)}\`, expected it to finish (allow longer with \`timeout=\`, or add \`stop-after=N\` or \`background\` if the lesson means it to keep running)${givenUp}`,
           cell.position,
           'cell-timeout',
           { note: tail(result.output) },
         )
-      } else if (!stopped && !ok && resolved.in !== undefined && containerMissing.test(result.output)) {
+      } else if (!interrupted && !ok && resolved.in !== undefined && containerMissing.test(result.output)) {
         // `docker exec` said so before the command ran: the container is the problem, not the command.
         this.fail(
           `Unexpected missing container \`${resolved.in}\` for \`in=${excerpt(cell.options.in ?? resolved.in, 40)}\`, expected it running: start it earlier in the lesson (\`docker run -d --name ${resolved.in} …\`) or in lesson.yaml \`setup\``,
@@ -187,9 +210,9 @@ class LessonRunner {
           'container-missing',
           { note: tail(result.output) },
         )
-      } else if (!stopped && !ok && this.reportedNoNetwork(cell, resolved.command, result)) {
+      } else if (!interrupted && !ok && this.reportedNoNetwork(cell, resolved.command, result)) {
         this.failed = true
-      } else if (!stopped && !ok) {
+      } else if (!interrupted && !ok) {
         this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(resolved.command)}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', { note: tail(result.output) })
       }
     }
@@ -208,7 +231,7 @@ class LessonRunner {
   /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */
   private async waitUntil(cell: Cell, command: string): Promise<void> {
     const condition = resolveExpression(cell.waitUntil!, this.vars)
-    const session = await this.session(cell.options.session)
+    const session = await this.quietSession(cell.options.session)
     const result = await session.run(`until ${condition}; do sleep 0.1; done`, { timeoutMs: cell.options.timeoutMs, signal: this.options.signal })
     if (this.interrupted(`waiting for \`${excerpt(condition)}\``, cell.position)) return
     if (!result.timedOut && result.exitCode === 0) return
@@ -244,6 +267,12 @@ class LessonRunner {
     const session = await ShellSession.open({ shell: this.options.host.shell, env: this.options.host.env, cols, rows })
     this.sessions.set(name, session)
     return session
+  }
+
+  /** Terminal `name`, or a side terminal while a command is left running there (variables, waits). */
+  private async quietSession(name: string): Promise<ShellSession> {
+    const session = await this.session(name)
+    return session.busy ? this.session(`${name}:side`) : session
   }
 
   async closeSessions(): Promise<void> {

@@ -30,6 +30,8 @@ export interface SimpleCommand {
   heredocs: HeredocBody[]
   /** Its output goes to the next command (`|`, `|&`). */
   pipesInto: boolean
+  /** It ends with `&`: it runs in the background and the shell goes on at once. */
+  backgrounded: boolean
 }
 
 const controlOperators = ['&&', '||', ';;', '|&', '|', '&', ';', '(', ')'] as const
@@ -60,10 +62,11 @@ export function simpleCommands(command: string, base = 0, nesting = 0): SimpleCo
     redirect = undefined
     word = undefined
   }
-  const endCommand = (pipesInto: boolean) => {
+  const endCommand = (pipesInto: boolean, backgrounded = false) => {
     endWord()
     redirect = undefined
     current.pipesInto = pipesInto
+    current.backgrounded = backgrounded
     if (current.words.length + current.redirects.length + current.heredocs.length > 0) found.push(current)
     current = emptyCommand()
   }
@@ -101,7 +104,7 @@ export function simpleCommands(command: string, base = 0, nesting = 0): SimpleCo
       if (redirection === '<<' || redirection === '<<-') heredocOwners.set(index, current)
       index += redirection.length
     } else if (control) {
-      endCommand(control === '|' || control === '|&')
+      endCommand(control === '|' || control === '|&', control === '&')
       index += control.length
     } else if ((char === '$' && command[index + 1] === '(') || char === '`') {
       const end = substitutionEnd(command, index, spans)
@@ -152,7 +155,7 @@ function afterOptions(words: readonly ShellWord[], from: number, withValue: stri
 }
 
 function emptyCommand(): SimpleCommand {
-  return { words: [], redirects: [], heredocs: [], pipesInto: false }
+  return { words: [], redirects: [], heredocs: [], pipesInto: false, backgrounded: false }
 }
 
 /** The text a quoted string or escaped character stands for. */

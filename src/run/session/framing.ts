@@ -73,6 +73,16 @@ export function frameCommand(command: string, seq: number): string {
   return `eval ${ansiCQuote(command)}; { ${DONE} $? ${seq}; } 2>/dev/null\n`
 }
 
+/**
+ * As frameCommand, for a command that may be left running and typed into (`cat`, `read`,
+ * a REPL): the terminal is back in canonical mode while it runs, so Enter ends a line and
+ * Ctrl-D ends the input, as in the reader's terminal. Two `stty` runs: only for such cells.
+ */
+export function frameCanonicalCommand(command: string, seq: number): string {
+  const restore = `${SEQ}_status=$?; ${TTY_MODE}; ${DONE} "$${SEQ}_status" ${seq}`
+  return `stty icanon 2>/dev/null; eval ${ansiCQuote(command)}; { ${restore}; } 2>/dev/null\n`
+}
+
 /** Quote text as a bash $'…' word: one line, no byte the terminal would act on (^C, ^D, DEL…). */
 export function ansiCQuote(text: string): string {
   let out = "$'"

@@ -25,6 +25,10 @@ export const SESSION_DEFAULTS = {
   nestedAnswerMs: 5_000,
   /** A nested shell that has not answered is asked again after this long. */
   nestedRetryMs: 1_000,
+  /** A command left running has settled once quiet this long… */
+  settleQuietMs: 1_500,
+  /** …or once it ran this long. */
+  settleMs: 5_000,
   /** Ctrl-Cs sent before a session is given up. */
   interruptAttempts: 2,
   /** Time for the shell to end after SIGHUP, before SIGKILL. */
@@ -64,6 +68,24 @@ export interface CommandResult {
   durationMs: number
   timedOut: boolean
   truncated: boolean
+  /** Set when the command was left running in its terminal (see RunOptions.settle): how it ended, as far as known. */
+  leftRunning?: LeftRunning
+  /** The prompt a reader saw before this cell, inside a nested shell (`/ # `) or a program (`127.0.0.1:6379> `). */
+  prompt?: string
+}
+
+/** How a command left running ended: not yet, stopped with Ctrl-C, left with the keys typed next, or by itself. */
+export type LeftRunning = 'still-running' | 'ctrl-c' | 'keys' | 'ended'
+
+export interface RunOptions {
+  /** Time allowed before Ctrl-C (a timeout) or, for release('wait'), before giving up waiting. */
+  timeoutMs: number
+  signal?: AbortSignal | undefined
+  /**
+   * A command that may keep running (a server, `top -b`): it is left running, and the lesson
+   * goes on, once its output was quiet for `quietMs` or it ran for `settleMs`.
+   */
+  settle?: { quietMs: number; settleMs: number } | undefined
 }
 
 /** Spawn options: a clean environment, never the parent's whole one. */

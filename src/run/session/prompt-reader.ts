@@ -33,6 +33,8 @@ export class PromptReader {
   /** When output last arrived (performance.now()). */
   #lastDataAt = 0
   #exitStatus: number | undefined
+  /** A command left running (a server, `top -b`): its output while nobody waits, and its prompt once it ends. */
+  #held: { capture: OutputCapture; accept: (outcome: Outcome) => boolean; ended?: Outcome } | undefined
 
   constructor(scanner: SentinelScanner, maxOutputBytes: number) {
     this.#scanner = scanner
@@ -44,9 +46,13 @@ export class PromptReader {
   push(chunk: string): void {
     this.#lastDataAt = performance.now()
     for (const event of this.#scanner.push(chunk)) {
-      if (event.kind === 'text') (this.#waiter?.capture ?? this.#idle).append(event.text)
-      // A prompt nobody waits for is a stray of an extra Ctrl-C: nothing to settle.
-      else this.#waiter?.settle({ kind: 'prompt', seq: event.seq, status: event.status })
+      if (event.kind === 'text') (this.#waiter?.capture ?? this.#heldCapture() ?? this.#idle).append(event.text)
+      else if (this.#waiter) this.#waiter.settle({ kind: 'prompt', seq: event.seq, status: event.status })
+      // The command left running ended on its own: its output is complete.
+      else if (this.#held && this.#held.ended === undefined && this.#held.accept({ kind: 'prompt', seq: event.seq, status: event.status })) {
+        this.#held.ended = { kind: 'prompt', seq: event.seq, status: event.status }
+      }
+      // Any other prompt nobody waits for is a stray of an extra Ctrl-C: nothing to settle.
     }
   }
 
@@ -54,6 +60,34 @@ export class PromptReader {
   exited(status: number): void {
     this.#exitStatus = status
     this.#waiter?.settle({ kind: 'exit', status })
+    if (this.#held && this.#held.ended === undefined) this.#held.ended = { kind: 'exit', status }
+  }
+
+  /** A command goes on running while nobody waits: `capture` gets its output, and its prompt (`accept`ed) is kept. */
+  hold(capture: OutputCapture, accept: (outcome: Outcome) => boolean): void {
+    this.#held = { capture, accept }
+  }
+
+  /** The held command's output goes to `capture` from now on (the next cell typed into it). */
+  moveHeld(capture: OutputCapture): void {
+    if (this.#held) this.#held.capture = capture
+  }
+
+  /** Stop holding; how the held command ended, if it did. */
+  release(): Outcome | undefined {
+    const ended = this.#held?.ended
+    this.#held = undefined
+    return ended
+  }
+
+  /** How the held command ended, if it did, still holding. */
+  get heldEnd(): Outcome | undefined {
+    return this.#held?.ended
+  }
+
+  /** Output after the held command ended opens the next cell's, as at any prompt. */
+  #heldCapture(): OutputCapture | undefined {
+    return this.#held && this.#held.ended === undefined ? this.#held.capture : undefined
   }
 
   /** The output kept since the last command; a fresh capture takes its place. */

@@ -1,0 +1,130 @@
+// Commands that keep running until the reader stops them: servers, followers (`tail -f`,
+// `docker logs -f`, `ping`), full-screen programs (`top`, `less`, `vi`) and programs waiting
+// for what the reader types (`redis-cli`, `python3`, `passwd`). A lesson that runs one goes on
+// beside it, as the reader did: the plan marks such cells `background` (see markBackground).
+import { programWords, simpleCommands, type ShellWord, type SimpleCommand } from '../shell/index.js'
+import { dockerRunsInside } from './docker-commands.js'
+import type { Cell } from './types.js'
+
+/** Full-screen programs and followers that run until stopped, whatever their options. */
+const alwaysRunning: ReadonlySet<string> = new Set([
+  'htop', 'btop', 'atop', 'iotop', 'iftop', 'nethogs', 'nload', 'glances', 'nmon', 'watch',
+  'less', 'more', 'most', 'man', 'vi', 'vim', 'nvim', 'view', 'vim.tiny', 'nano', 'pico', 'emacs', 'mcedit', 'joe', 'mc',
+  'tcpdump', 'tshark', 'ngrok', 'http-server', 'uvicorn', 'gunicorn', 'redis-server', 'dockerd', 'containerd', 'mitmproxy',
+])
+
+/** Programs that read what the reader types when given no script, command or file to run. */
+const interactiveWithoutScript: ReadonlySet<string> = new Set([
+  'python', 'python3', 'ipython', 'node', 'irb', 'ghci', 'lua', 'R', 'bc', 'ftp', 'telnet', 'mongo', 'mongosh', 'cqlsh', 'sqlite3',
+])
+
+/** Images whose own command is a server: `docker run nginx` keeps running. */
+const serverImages = /^(?:[\w.-]+\/)*(?:nginx|httpd|redis|mysql|mariadb|postgres|mongo|rabbitmq|memcached|elasticsearch|traefik|registry|jenkins|wordpress|tomcat|caddy|haproxy|grafana|prometheus|consul|vault|minio|portainer)(?::[\w.-]+)?$/
+
+/** Whether `command` (one cell, as typed) keeps running until it is stopped. */
+export function keepsRunning(command: string): boolean {
+  const stages = simpleCommands(command)
+  return stages.some((stage, index) => {
+    if (!stageKeepsRunning(stage)) return false
+    const pipeline = stages.slice(index, index + 1 + stages.slice(index).findIndex((next) => !next.pipesInto))
+    // `python3 -m http.server &`: the shell runs it in the background and goes on at once.
+    if (pipeline.at(-1)?.backgrounded) return false
+    // `ping host | head -3`: the pipe ends when `head` has its lines.
+    return !pipeline.slice(1).some((next) => programName(programWords(next.words)) === 'head')
+  })
+}
+
+function stageKeepsRunning(stage: SimpleCommand): boolean {
+  const words = programWords(stage.words)
+  const inputRedirected = stage.redirects.some((redirect) => redirect.operator.startsWith('<')) || stage.heredocs.length > 0
+  return wordsKeepRunning(words, inputRedirected)
+}
+
+function wordsKeepRunning(words: readonly ShellWord[], inputRedirected: boolean): boolean {
+  const program = programName(words)
+  const args = words.slice(1).map((word) => word.text)
+  if (program === '') return false
+  if (alwaysRunning.has(program)) return true
+  if (program === 'top') return !args.some((arg) => /^-\w*n/.test(arg))
+  if (program === 'tail') return args.some((arg) => /^-\w*[fF]/.test(arg) || arg.startsWith('--follow'))
+  if (program === 'ping' || program === 'ping6') return !args.some((arg) => /^-\w*[cw]/.test(arg))
+  if (program === 'sleep') return args.some((arg) => arg === 'infinity' || longSleep(arg))
+  if (program === 'yes') return true
+  if (['vmstat', 'iostat', 'mpstat', 'pidstat', 'sar'].includes(program)) return args.filter((arg) => /^\d+$/.test(arg)).length === 1
+  if (program === 'journalctl' || program === 'dmesg') return args.some((arg) => /^-\w*[fw]$/.test(arg) || arg === '--follow')
+  if (program === 'docker' || program === 'podman') return dockerKeepsRunning(words, inputRedirected)
+  if (program === 'docker-compose') return followsLogs(args) || (args[0] === 'up' && !args.some((arg) => /^-\w*d/.test(arg) || arg === '--detach'))
+  if (program === 'kubectl') return followsLogs(args) || ['port-forward', 'proxy', 'attach'].includes(args[0] ?? '') || args.some((arg) => arg === '-w' || arg === '--watch')
+  if (program === 'nc' || program === 'ncat' || program === 'netcat') return args.some((arg) => /^-\w*l/.test(arg))
+  if (program === 'socat') return args.some((arg) => /LISTEN/i.test(arg))
+  if (program === 'php') return args.includes('-S')
+  if (/^python[\d.]*$/.test(program) && args[0] === '-m') return ['http.server', 'SimpleHTTPServer', 'flask'].includes(args[1] ?? '')
+  if (program === 'flask') return args[0] === 'run'
+  if (program === 'npm' || program === 'yarn' || program === 'pnpm') return args[0] === 'start' || (args[0] === 'run' && ['start', 'dev', 'serve'].includes(args[1] ?? ''))
+  if (program === 'inotifywait') return args.some((arg) => arg === '-m' || arg === '--monitor')
+  if (program === 'iperf' || program === 'iperf3') return args.includes('-s')
+  if (program === 'strace') return args.includes('-p')
+  if (program === 'passwd') return !args.includes('--stdin')
+  if (program === 'read') return !inputRedirected
+  if (inputRedirected) return false
+  if (program === 'redis-cli') return positionalsAfterValueFlags(args, /^-[hpanu]$/).length === 0
+  if (program === 'mysql' || program === 'mariadb') return !args.some((arg) => /^-\w*e/.test(arg) || arg.startsWith('--execute'))
+  if (program === 'psql') return !args.some((arg) => /^-\w*[cf]/.test(arg) || arg.startsWith('--command') || arg.startsWith('--file'))
+  if (program === 'sqlite3') return args.filter((arg) => !arg.startsWith('-')).length <= 1
+  if (interactiveWithoutScript.has(program) || /^python[\d.]+$/.test(program)) return args.every((arg) => arg.startsWith('-') && !['-c', '-e', '--eval', '-m'].includes(arg))
+  return false
+}
+
+/** `docker logs -f`, `docker run` of a server in the foreground, a REPL through `docker exec -it`. */
+function dockerKeepsRunning(words: readonly ShellWord[], inputRedirected: boolean): boolean {
+  const args = words.slice(1).map((word) => word.text)
+  const verb = args.find((arg) => !arg.startsWith('-'))
+  if (verb === 'logs' || (verb === 'compose' && args.includes('logs'))) return followsLogs(args)
+  if (verb === 'compose') return args.includes('up') && !args.some((arg) => /^-\w*d/.test(arg) || arg === '--detach')
+  if (verb === 'events' || verb === 'attach') return true
+  if (verb === 'stats') return !args.includes('--no-stream')
+  const inside = dockerRunsInside(words)
+  if (!inside || inside.detached) return false
+  if (inside.inner.length > 0) return wordsKeepRunning(inside.inner, inputRedirected || !inside.interactive)
+  return inside.verb === 'run' && serverImages.test(inside.target.text)
+}
+
+function followsLogs(args: readonly string[]): boolean {
+  return args.includes('logs') && args.some((arg) => /^-\w*f/.test(arg) || arg === '--follow')
+}
+
+/** `sleep 1d`, `sleep 3600`, `sleep 10m`: longer than any lesson means to wait. */
+function longSleep(arg: string): boolean {
+  const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg)
+  if (!match) return false
+  const seconds = Number(match[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as const)[match[2] as '' | 's' | 'm' | 'h' | 'd']
+  return seconds >= 60
+}
+
+/** Arguments that are not options nor the values of `valueFlag` options. */
+function positionalsAfterValueFlags(args: readonly string[], valueFlag: RegExp): string[] {
+  const positionals: string[] = []
+  for (let index = 0; index < args.length; index++) {
+    if (valueFlag.test(args[index]!)) index++
+    else if (!args[index]!.startsWith('-')) positionals.push(args[index]!)
+  }
+  return positionals
+}
+
+function programName(words: readonly ShellWord[]): string {
+  return (words[0]?.text ?? '').replace(/^.*\//, '')
+}
+
+/**
+ * Mark the cells that keep running `background`: known to (keepsRunning), or stopped later
+ * by the lesson itself (the next cell in the same terminal interrupts it or sends it keys).
+ */
+export function markBackground(cells: readonly Cell[]): void {
+  const runnable = (cell: Cell) => !cell.options.norun && cell.script === undefined
+  for (const [index, cell] of cells.entries()) {
+    if (!runnable(cell) || cell.options.keys || cell.options.background || cell.options.stopAfterMs !== undefined) continue
+    const next = cells.slice(index + 1).find((later) => runnable(later) && later.options.session === cell.options.session)
+    const stoppedLater = next !== undefined && (next.options.interrupt || next.options.keys)
+    if (stoppedLater || keepsRunning(cell.command)) cell.options.background = true
+  }
+}

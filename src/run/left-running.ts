@@ -1,0 +1,126 @@
+// Commands a lesson leaves running in a terminal (a server, `top -b` in T2, `vi`, a REPL) and
+// what the next cell in that terminal does to them, as a reader would: `interrupt` stops it
+// with Ctrl-C; keys, or a line for a program waiting at its own prompt, are typed into it;
+// anything else waits for it to end (bounded), as a typed line would. The cell left running
+// keeps receiving output until then; its capture is updated with the whole of it.
+import type { CellCapture } from '../captures/index.js'
+import { describeOrigin, type Cell, type LessonPlan } from '../plan/index.js'
+import { excerpt, type RuleId } from '../messages.js'
+import type { Position } from 'unist'
+import { SESSION_DEFAULTS, type CommandResult, type RunOptions, type ShellSession } from './session/index.js'
+import { tail } from './output-tail.js'
+
+export interface LeftRunningContext {
+  plan: LessonPlan
+  signal: AbortSignal | undefined
+  captures: Record<string, CellCapture>
+  fail(reason: string, place: Position, ruleId: RuleId, note?: string): void
+}
+
+/** How a cell left running settles: its options, or the defaults. */
+export function settleOf(cell: Cell): RunOptions['settle'] {
+  if (!cell.options.background) return undefined
+  return { quietMs: cell.options.quietMs ?? SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.settleMs ?? SESSION_DEFAULTS.settleMs }
+}
+
+/** `^C`, `^D^C`, `^[`: control keys written with a caret, as bytes; other keys as written. */
+export function keyBytes(keys: string): string {
+  const text = keys.trim()
+  if (!/^(?:\^[A-Z@[\\\]^_?])+$/.test(text)) return keys
+  return text.replace(/\^(.)/g, (_, key: string) => (key === '?' ? '\x7f' : String.fromCharCode(key.charCodeAt(0) - 64)))
+}
+
+export class LeftRunningCells {
+  /** The cell whose command holds each busy terminal, by terminal name. */
+  readonly #holders = new Map<string, Cell>()
+
+  constructor(private readonly ctx: LeftRunningContext) {}
+
+  /** `cell` was left running in its terminal. */
+  hold(cell: Cell): void {
+    this.#holders.set(cell.options.session, cell)
+  }
+
+  /**
+   * Before `cell`, in a terminal where a command is left running: stop it, type into it, or
+   * wait for it. Returns the cell's own capture when the cell was consumed (typed into the
+   * program, or a `^C` key); undefined when the cell still has to run at the prompt.
+   */
+  async comeBack(cell: Cell, session: ShellSession, { command, line }: { command: string; line: string }): Promise<CellCapture | undefined> {
+    const name = cell.options.session
+    const holder = this.#holders.get(name)
+    if (!holder) return undefined
+    const options: RunOptions = { timeoutMs: cell.options.timeoutMs, signal: this.ctx.signal }
+    const keys = cell.options.keys ? keyBytes(cell.command) : undefined
+    if (cell.options.interrupt || keys === '\x03') {
+      this.#settle(holder, await session.release('ctrl-c', options))
+      if (keys === undefined) return undefined
+      return { ...base(cell, command), output: '', exitCode: 0, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'ok' }
+    }
+    if (keys !== undefined || session.busyReadsInput) {
+      const typed = await session.type(keys ?? `${line}\r`, { ...options, settle: settleOf(cell) ?? { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } })
+      if (typed) {
+        this.#settle(holder, typed.previous)
+        return this.#typedCapture(cell, command, typed.current)
+      }
+    }
+    // Not reading the terminal (a server, `sleep`): a line typed now would run once it ends.
+    const ended = await session.release('wait', options)
+    if (ended) {
+      this.#settle(holder, ended)
+      return undefined
+    }
+    this.ctx.fail(
+      `Unexpected terminal ${name} still busy after ${cell.options.timeoutMs / 1000} s with \`${excerpt(holder.command)}\` (${this.#where(holder)}), expected it to end before \`${excerpt(cell.command)}\`: stop it first with \`interrupt\` (\`{{execute interrupt}}\`), or run it in another terminal`,
+      cell.position,
+      'terminal-busy',
+    )
+    this.#settle(holder, await session.release('ctrl-c', options))
+    return undefined
+  }
+
+  /** The lesson ended: what is left running is recorded as it is, then stopped so teardown can run. */
+  async endAll(sessionOf: (name: string) => ShellSession | undefined): Promise<void> {
+    for (const [name, holder] of [...this.#holders]) {
+      const session = sessionOf(name)
+      const now = session?.snapshot()
+      if (now) this.#settle(holder, now)
+      if (session && !session.closed) await session.release('ctrl-c', { timeoutMs: 0 }).catch(() => undefined)
+      this.#holders.delete(name)
+    }
+  }
+
+  /** The cell typed into a program: its output, and whether the program still runs. */
+  #typedCapture(cell: Cell, command: string, result: CommandResult): CellCapture {
+    if (result.leftRunning === 'still-running') this.hold(cell)
+    else this.#holders.delete(cell.options.session)
+    const ok = result.leftRunning !== undefined || result.exitCode === cell.options.exit
+    if (!ok) {
+      this.ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} after typing \`${excerpt(cell.command)}\` into the program running in terminal ${cell.options.session}, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', tail(result.output))
+    }
+    return { ...base(cell, command), ...result, status: ok ? 'ok' : 'failed' }
+  }
+
+  /** The command left running came back (or is recorded as it is): its capture gets the whole output. */
+  #settle(holder: Cell, result: CommandResult | undefined): void {
+    if (!result) return
+    if (result.leftRunning !== 'still-running') this.#holders.delete(holder.options.session)
+    const earlier = this.ctx.captures[holder.id]
+    if (!earlier) return
+    const failed = (result.leftRunning === 'ended' && result.exitCode !== holder.options.exit) || (result.leftRunning === 'ctrl-c' && result.exitCode === null)
+    this.ctx.captures[holder.id] = { ...earlier, ...result, command: earlier.command, status: failed ? 'failed' : 'ok' }
+    if (result.leftRunning === 'ctrl-c' && result.exitCode === null) {
+      this.ctx.fail(`Unexpected \`${excerpt(holder.command)}\` still running after Ctrl-C, expected it to stop: terminal ${holder.options.session} was given up, and commands after it there run in a new shell`, holder.position, 'session-failed', tail(result.output))
+    } else if (failed) {
+      this.ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(holder.command)}\`, left running in terminal ${holder.options.session}, expected ${holder.options.exit}`, holder.position, 'unexpected-exit', tail(result.output))
+    }
+  }
+
+  #where(cell: Cell): string {
+    return describeOrigin(this.ctx.plan.file, cell.position.start, this.ctx.plan.file.basename ?? '')
+  }
+}
+
+function base(cell: Cell, command: string): Pick<CellCapture, 'cellId' | 'command' | 'expectedExit'> {
+  return { cellId: cell.id, command, expectedExit: cell.options.exit }
+}
