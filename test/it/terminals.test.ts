@@ -1,0 +1,94 @@
+// Terminals, not a batch, on a real sandbox: a second terminal running `top -b` stopped by a
+// later interrupt, a REPL inside a container typed into line by line, `vi` driven with keys,
+// a full-screen `top` left with `q`, and `stop-after`.
+import { describe, expect, it } from 'vitest'
+import type { CellCapture, LessonRun } from '../../src/captures/types.js'
+import { skipWithoutEngine } from './engine-required.js'
+import { planOf, runOnSandbox } from './sandbox-lessons.js'
+
+const lesson = `# Terminals
+
+Watch the processes in a second terminal: \`top -b -d 1\`{{execute T2}}
+
+Meanwhile, in the first one: \`echo first terminal\`{{execute}} and \`sleep 2; echo waited\`{{execute}}
+
+Stop it: \`echo stopped\`{{execute interrupt T2}}
+
+\`docker run -d --name db redis:alpine\`{{execute}}
+
+\`docker exec -it db redis-cli\`{{execute}}
+
+\`SET greeting hello\`{{execute}}
+
+\`GET greeting\`{{execute}}
+
+\`exit\`{{execute}}
+
+\`vi /tmp/notes.txt\`{{execute}}
+
+\`ihello from vi\`{{execute no-newline}}
+
+\`^[\`{{execute ctrl-seq}}
+
+\`:wq\`{{execute}}
+
+\`cat /tmp/notes.txt\`{{execute}}
+
+\`top -d 1\`{{execute}}
+
+\`q\`{{execute no-newline}}
+
+\`\`\`console {stop-after=2}
+$ ping -i 0.5 127.0.0.1
+\`\`\`
+
+\`echo done\`{{execute}}
+`
+
+const captureOf = (run: LessonRun, command: string): CellCapture => {
+  const found = Object.values(run.cells).find((cell) => cell.command === command)
+  if (!found) throw new Error(`no capture for ${command}`)
+  return found
+}
+
+describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
+  it('runs a second terminal, a REPL, vi and a full-screen top as a reader would', async () => {
+    const plan = await planOf('terminals', lesson, 'images: [redis:alpine]\n')
+    const run = await runOnSandbox(plan)
+
+    // T2: left running while terminal 1 went on, stopped by the interrupt, its output bounded.
+    const top = captureOf(run, 'top -b -d 1')
+    expect(top).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c' })
+    expect(top.durationMs).toBeGreaterThan(2_000)
+    const frames = top.output.split('\n').filter((line) => line.startsWith('top - ')).length
+    expect(frames).toBeGreaterThanOrEqual(2)
+    expect(frames).toBeLessThan(30)
+    expect(captureOf(run, 'sleep 2; echo waited').output.trim()).toBe('waited')
+    expect(captureOf(run, 'echo stopped').output.trim()).toBe('stopped')
+
+    // redis-cli inside the container: each line typed into it, its prompt shown before the line.
+    expect(captureOf(run, 'docker exec -it db redis-cli').leftRunning).toBe('keys')
+    const set = captureOf(run, 'SET greeting hello')
+    expect(set.prompt).toBe('127.0.0.1:6379> ')
+    expect(set.output).toContain('OK')
+    expect(captureOf(run, 'GET greeting').output).toContain('"hello"')
+    expect(captureOf(run, 'exit')).toMatchObject({ status: 'ok', exitCode: 0 })
+    expect(captureOf(run, 'exit').leftRunning).toBeUndefined()
+
+    // vi: insert, Esc, :wq, and the file is written.
+    expect(captureOf(run, ':wq')).toMatchObject({ status: 'ok', exitCode: 0 })
+    expect(captureOf(run, 'cat /tmp/notes.txt').output.trim()).toBe('hello from vi')
+
+    // A full-screen top, left with q: it redrew its screen from the top-left corner.
+    const screen = captureOf(run, 'top -d 1')
+    expect(screen).toMatchObject({ status: 'ok', leftRunning: 'keys' })
+    expect(screen.output).toContain('\x1b[H')
+    expect(captureOf(run, 'q')).toMatchObject({ status: 'ok', exitCode: 0 })
+
+    // stop-after=2: run 2 s, then Ctrl-C, a success whatever ping exits with.
+    const ping = captureOf(run, 'ping -i 0.5 127.0.0.1')
+    expect(ping).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c', timedOut: false })
+    expect(ping.output).toMatch(/bytes from 127\.0\.0\.1/)
+    expect(captureOf(run, 'echo done').output.trim()).toBe('done')
+  }, 180_000)
+})
