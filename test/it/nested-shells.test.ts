@@ -25,6 +25,9 @@ describe.skipIf(skipWithoutEngine)('nested interactive shells', () => {
     expect([entered.exitCode, session.depth]).toEqual([0, 1])
     const inside = await run(session, 'hostname')
     expect(inside.exitCode).toBe(0)
+    // The prompt busybox's shell printed is the one shown before the cells typed inside, not output.
+    expect(inside.prompt).toBe('/ # ')
+    expect(entered.output).not.toContain('/ # ')
     expect(inside.output.trim()).not.toBe(outside)
     expect(inside.output.trim()).toBe(execFileSync('docker', ['inspect', '-f', '{{.Config.Hostname}}', box]).toString().trim())
     // Exit status and failures work inside as at the top.

@@ -23,7 +23,9 @@ export function trailingPrompt(output: string): string | undefined {
   const last = output.slice(output.lastIndexOf('\n') + 1)
   const visible = stripVTControlCharacters(last).replace(/[\x00-\x1f\x7f]/g, '')
   if (visible.trim() === '' || visible.length > MAX_PROMPT_LENGTH) return undefined
-  return visible
+  // A shell may draw its prompt twice on the same line (`/ # / # `) as its terminal settles.
+  const repeated = /^(.*?\s)\1+$/.exec(visible)?.[1]
+  return repeated !== undefined && repeated.trim() !== '' ? repeated : visible
 }
 
 /** The output without its last line (the prompt trailingPrompt found). */

@@ -210,7 +210,8 @@ export class ShellSession extends TerminalCore {
   async #enterNested(command: string, { timeoutMs, signal }: RunOptions): Promise<CommandResult> {
     const cell = this.begin()
     this.write(this.frame(command, cell.seq))
-    const first = await this.wait(cell.capture, timeoutMs, { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs })
+    // Only this cell's end counts: a late answer the shell below gave an earlier question is not it.
+    const first = await this.wait(cell.capture, timeoutMs, { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs, accept: this.endsCell(cell.seq) })
     if (first !== 'quiet') return this.awaitCell(cell, { timeoutMs: 0, signal }, first)
     const setup = new OutputCapture(this.maxOutputBytes)
     if (await this.answer(setup, SESSION_DEFAULTS.nestedAnswerMs, (answerSeq) => nestedSetupLine(this.token, answerSeq))) {
