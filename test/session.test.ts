@@ -1,5 +1,6 @@
 // ShellSession against a real bash in a real pseudo-terminal (no mocks). The framing helpers
 // are tested in session-framing.test.ts, `docker exec -it` sessions in it/session-docker.test.ts.
+import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
 import { open } from './open-sessions.js'
@@ -168,6 +169,16 @@ describe('ShellSession (local bash)', () => {
     const result = await session.run('echo never', { timeoutMs: 5_000, signal: AbortSignal.abort() })
     expect(result).toMatchObject({ output: '', exitCode: null, timedOut: false })
     expect((await session.run('echo after', timeout)).output).toBe('after\n')
+  })
+
+  it('leaves nothing behind it started, also what ignores the hangup', async () => {
+    const session = await open()
+    const marker = `shellbook-survivor-${process.pid}`
+    await session.run(`bash -c "trap '' INT HUP TERM; exec -a ${marker} sleep 300" &`, timeout)
+    const running = () => execFileSync('ps', ['-eo', 'args']).toString().split('\n').filter((line) => line.startsWith(marker))
+    expect(running()).toHaveLength(1)
+    await session.close()
+    expect(running()).toEqual([])
   })
 
   it('closes when the shell exits', async () => {
