@@ -181,6 +181,13 @@ describe('ShellSession (local bash)', () => {
     expect(running()).toEqual([])
   })
 
+  it('exports TERM and LANG in the shell, the lesson\'s own or the defaults', async () => {
+    const defaults = await open()
+    expect((await defaults.run('echo "$TERM $LANG"', timeout)).output).toBe('xterm-256color C.UTF-8\n')
+    const chosen = await open({ exports: { TERM: 'vt100', LANG: 'fr_FR.UTF-8' } })
+    expect((await chosen.run('echo "$TERM $LANG"', timeout)).output).toBe('vt100 fr_FR.UTF-8\n')
+  })
+
   it('closes when the shell exits', async () => {
     const session = await open()
     const result = await session.run('exit 3', timeout)

@@ -49,7 +49,14 @@ export const lessonConfigSchema = z
     containers: z.array(z.string().min(1)).default([]),
     /** Terminal size of the lesson's sessions. */
     terminal: z
-      .object({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(5).default(50) })
+      .object({
+        cols: z.number().int().min(20).default(200),
+        rows: z.number().int().min(5).default(50),
+        /** TERM of the lesson's shells; unset: xterm-256color. Left unset, it stays out of the execution key. */
+        term: z.string().regex(/^[\w.+-]+$/, 'a terminal type such as xterm-256color').optional(),
+        /** LANG of the lesson's shells; unset: C.UTF-8. */
+        locale: z.string().regex(/^[\w.@-]+$/, 'a locale such as C.UTF-8 or fr_FR.UTF-8').optional(),
+      })
       .default({ cols: 200, rows: 50 }),
   })
   .strict()

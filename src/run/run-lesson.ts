@@ -263,8 +263,9 @@ class LessonRunner {
   private async session(name: string): Promise<ShellSession> {
     const open = this.sessions.get(name)
     if (open && !open.closed) return open
-    const { cols, rows } = this.plan.config.terminal
-    const session = await ShellSession.open({ shell: this.options.host.shell, env: this.options.host.env, cols, rows })
+    const { cols, rows, term, locale } = this.plan.config.terminal
+    const exports = { ...(term === undefined ? {} : { TERM: term }), ...(locale === undefined ? {} : { LANG: locale }) }
+    const session = await ShellSession.open({ shell: this.options.host.shell, env: this.options.host.env, cols, rows, exports })
     this.sessions.set(name, session)
     return session
   }

@@ -37,13 +37,16 @@ export function newToken(): string {
  * command turns the terminal's echo and line editing off (see TTY_MODE), so the first
  * sentinel's status says whether that worked.
  */
-export function setupLine(token: string): string {
+export function setupLine(token: string, exports: Readonly<Record<string, string>> = {}): string {
   // Typed as backslash escapes: the echo of this very line contains no RS/US byte.
   const ps1 = `\\\\036shellbook:${token}:\\$${SEQ}:\\$?\\\\037`
   // PS0 unset, not empty: bash 5.2 prints stray memory for an empty PS0 after an eval syntax error.
   // In { } 2>/dev/null: a cell's `set -x` does not trace our bookkeeping.
   const promptCommand = `{ PS1='${ps1}';PS2=;unset PS0; } 2>/dev/null`
+  // Exported here, not passed in the pty's environment: `docker exec … bash` would not pass it on.
+  const exported = Object.entries(exports).map(([name, value]) => `export ${name}=${ansiCQuote(value)}`)
   return [
+    ...exported,
     'set +o emacs +o vi +o history +H',
     'unset HISTFILE MAILCHECK TMOUT PROMPT_COMMAND PS0',
     `${SEQ}=0`,

@@ -39,6 +39,8 @@ export const SESSION_DEFAULTS = {
    * setup would break.
    */
   forwardedEnv: ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_CONFIG', 'DOCKER_CERT_PATH', 'DOCKER_TLS_VERIFY'],
+  /** What the lesson's shells say they are and speak, unless the lesson says otherwise. */
+  exports: { TERM: 'xterm-256color', LANG: 'C.UTF-8' },
   /** PATH of the spawned process when the parent has none. */
   path: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
 } as const
@@ -50,6 +52,8 @@ export interface SessionOptions {
   cols?: number | undefined
   /** Terminal height; default 50. */
   rows?: number | undefined
+  /** Variables exported in the shell once it starts, on any host (`TERM`, `LANG`); default TERM=xterm-256color, LANG=C.UTF-8. */
+  exports?: Record<string, string> | undefined
   /** Extra environment, over a clean PATH, HOME, TERM=xterm-256color, LANG=C.UTF-8 and the parent's DOCKER_* client settings. */
   env?: Record<string, string> | undefined
   /** Working directory of the spawned process; default this process's. */

@@ -253,7 +253,7 @@ export class ShellSession extends TerminalCore {
     const first = await this.wait(cell.capture, timeoutMs, { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs })
     if (first !== 'quiet') return this.awaitCell(cell, { timeoutMs: 0, signal }, first)
     const setup = new OutputCapture(this.maxOutputBytes)
-    this.write(setupLine(this.token))
+    this.write(setupLine(this.token, this.exports))
     const ready = await this.waitForPrompt(setup, SESSION_DEFAULTS.readyTimeoutMs, { signal })
     if (ready?.kind === 'prompt') return this.result(cell, { kind: 'prompt', seq: cell.seq, status: ready.status }, false)
     return this.awaitCell(cell, { timeoutMs: 0, signal }, ready)

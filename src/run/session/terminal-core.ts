@@ -32,11 +32,14 @@ export abstract class TerminalCore {
   protected ctrlCSent = false
   /** Shells the lesson entered in this terminal (`docker exec -it box sh`), innermost last: the number of the cell that opened each. */
   protected readonly nested: number[] = []
+  /** Exported in the shell at its start, and again in a shell that replaces it (`exec bash`). */
+  protected readonly exports: Readonly<Record<string, string>>
   #unusable: string | undefined
   #closing: Promise<void> | undefined
 
   protected constructor(options: SessionOptions) {
     this.maxOutputBytes = options.maxOutputBytes ?? SESSION_DEFAULTS.maxOutputBytes
+    this.exports = { ...SESSION_DEFAULTS.exports, ...options.exports }
     this.reader = new PromptReader(new SentinelScanner(this.token), this.maxOutputBytes)
     this.process = new ShellProcess(options, (chunk) => this.reader.push(chunk), (status) => this.reader.exited(status))
   }
@@ -70,7 +73,7 @@ export abstract class TerminalCore {
   /** Start the shell and type the setup line; resolves when the first command can be sent. */
   protected async start(argv: readonly string[]): Promise<void> {
     const capture = new OutputCapture(SESSION_DEFAULTS.maxOutputBytes)
-    const setup = setupLine(this.token)
+    const setup = setupLine(this.token, this.exports)
     this.write(setup)
     const outcome = await this.waitForPrompt(capture, SESSION_DEFAULTS.readyTimeoutMs)
     if (outcome?.kind === 'prompt' && outcome.status === 0) return
