@@ -4,7 +4,7 @@
 // as raw text, never run. Such a node is split: the `<details>`/`<summary>…</summary>` tags
 // stay HTML nodes, and the text between them is parsed as the Markdown it is (with this
 // processor's own parser), its positions mapped back to the lesson file.
-import type { Html, Root, RootContent } from 'mdast'
+import type { Root, RootContent } from 'mdast'
 import type { Processor } from 'unified'
 import type { Node, Point } from 'unist'
 import { SKIP, visit } from 'unist-util-visit'

@@ -2,7 +2,6 @@
 // step (variable evaluation or cell) in order. Prose never enters it, so prose edits and
 // translations keep the key; any change to what runs changes the key from that link on.
 import { createHash } from 'node:crypto'
-import type { LessonConfig } from './lesson-config.js'
 import type { LessonPlan, Step } from './types.js'
 
 /** The fields of lesson.yaml that change what runs, in chain order (title and source do not). */

@@ -10,7 +10,7 @@ import { markBackground } from './keeps-running.js'
 import type { LessonConfig } from './lesson-config.js'
 import { findPlaceholders, placeholderPosition } from './placeholders.js'
 import type { Cell, LessonPlan, Step } from './types.js'
-import { error, type RuleId } from '../messages.js'
+import { error } from '../messages.js'
 
 /** What the planner needs besides the tree. */
 export interface PlanInput {

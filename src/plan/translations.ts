@@ -1,13 +1,12 @@
 // Translations of one lesson: which locale is the source, and where a translation's commands
 // part from the source's.
 import path from 'node:path'
-import type { Position } from 'unist'
 import { stepContent } from './execution-key.js'
 import type { LoadedLesson } from './load-lessons.js'
 import { pointOfText } from './point-of-text.js'
 import { describeOrigin } from './scenario/index.js'
 import type { Cell, LessonPlan } from './types.js'
-import { error, excerpt, warning, type RuleId } from '../messages.js'
+import { error, excerpt, warning } from '../messages.js'
 
 /** The locale the lesson was written in: lesson.yaml `source`, else the first `title` locale with a file, else the first file. */
 export function sourcePlan(lesson: LoadedLesson): LessonPlan | undefined {

@@ -9,7 +9,7 @@ import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './hosts/index.js'
 import { ShellSession, type CommandResult } from './session/index.js'
-import { reportNoNetwork } from './network-hint.js'
+import { reportCommandFailure, type FailureContext } from './command-failures.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
 import { error, excerpt, type RuleId } from '../messages.js'
 import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
@@ -31,9 +31,6 @@ export interface RunLessonOptions {
 
 /** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
 const ctrlCStatus = 130
-
-/** What `docker exec` prints when the container of an `in=` cell is not there or not running. */
-const containerMissing = /^Error(?: response from daemon)?: (?:No such container|Container \S+ is not running)/m
 
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
   const runner = new LessonRunner(plan, options)
@@ -70,6 +67,7 @@ class LessonRunner {
   private readonly context: CellContext
   /** Commands left running in their terminals (a server, `top -b` in T2). */
   private readonly leftRunning: LeftRunningCells
+  private readonly failureContext: FailureContext
 
   constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions) {
     this.context = {
@@ -77,6 +75,14 @@ class LessonRunner {
       signal: options.signal,
       fail: (reason, place, ruleId, note) => this.fail(reason, place, ruleId, note === undefined ? {} : { note }),
       interrupted: (doing, place) => this.interrupted(doing, place),
+    }
+    this.failureContext = {
+      plan,
+      hostKind: options.host.kind,
+      fail: (reason, place, ruleId, note) => this.fail(reason, place, ruleId, note === undefined ? {} : { note }),
+      failed: () => {
+        this.failed = true
+      },
     }
     this.leftRunning = new LeftRunningCells({
       plan,
@@ -194,38 +200,11 @@ class LessonRunner {
       if (session.exited) terminalEnded(this.plan, cell, resolved.command)
       // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
       const interrupted = this.interrupted(`running \`${resolved.command}\``, cell.position)
-      if (!interrupted && result.timedOut && !ok) {
-        const givenUp = session.givenUp === undefined ? '' : `; ${session.givenUp}, so terminal ${cell.options.session} was given up`
-        this.fail(
-          `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${excerpt(resolved.command)}\`, expected it to finish (allow longer with \`timeout=\`, or add \`stop-after=N\` or \`background\` if the lesson means it to keep running)${givenUp}`,
-          cell.position,
-          'cell-timeout',
-          { note: tail(result.output) },
-        )
-      } else if (!interrupted && !ok && resolved.in !== undefined && containerMissing.test(result.output)) {
-        // `docker exec` said so before the command ran: the container is the problem, not the command.
-        this.fail(
-          `Unexpected missing container \`${resolved.in}\` for \`in=${excerpt(cell.options.in ?? resolved.in, 40)}\`, expected it running: start it earlier in the lesson (\`docker run -d --name ${resolved.in} …\`) or in lesson.yaml \`setup\``,
-          cell.position,
-          'container-missing',
-          { note: tail(result.output) },
-        )
-      } else if (!interrupted && !ok && this.reportedNoNetwork(cell, resolved.command, result)) {
-        this.failed = true
-      } else if (!interrupted && !ok) {
-        this.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(resolved.command)}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', { note: tail(result.output) })
-      }
+      if (!interrupted && !ok) reportCommandFailure(this.failureContext, cell, resolved, result, session.givenUp)
     }
     this.captures[cell.id] = capture
     this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })
     if (capture.status === 'ok' && cell.waitUntil !== undefined) await this.waitUntil(cell, resolved.command)
-  }
-
-  /** A sandbox with no network, and output saying the command needed one: say so, and how to give it one. */
-  private reportedNoNetwork(cell: Cell, command: string, result: CommandResult): boolean {
-    if (this.options.host.kind !== 'sandbox' || this.plan.config.network) return false
-    const failed = { command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }
-    return reportNoNetwork(this.plan.file, cell.position, failed, { note: tail(result.output) })
   }
 
   /** lesson.yaml `waits`: poll a hidden condition after the cell, within the cell's timeout. */

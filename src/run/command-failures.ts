@@ -1,0 +1,49 @@
+// Why a command cell failed, said at its line in the words a reader can act on: a timeout
+// (and a terminal given up when Ctrl-C did not help), a missing container for `in=`, a
+// network the sandbox does not have, or simply another exit status.
+import type { Position } from 'unist'
+import { excerpt, type RuleId } from '../messages.js'
+import type { Cell, HostKind, LessonPlan } from '../plan/index.js'
+import type { ResolvedCell } from './command-text.js'
+import { reportNoNetwork } from './network-hint.js'
+import { tail } from './output-tail.js'
+import type { CommandResult } from './session/index.js'
+
+export interface FailureContext {
+  plan: LessonPlan
+  hostKind: HostKind
+  /** Fail the lesson with an error at `place`, an output tail as its note. */
+  fail(reason: string, place: Position, ruleId: RuleId, note?: string): void
+  /** Mark the lesson failed when the message was already given (no-network). */
+  failed(): void
+}
+
+/** What `docker exec` prints when the container of an `in=` cell is not there or not running. */
+const containerMissing = /^Error(?: response from daemon)?: (?:No such container|Container \S+ is not running)/m
+
+/** Report the failed command `cell` (it ran as `resolved`, gave `result`); `givenUp` is why its terminal was given up, if it was. */
+export function reportCommandFailure(ctx: FailureContext, cell: Cell, resolved: ResolvedCell, result: CommandResult, givenUp: string | undefined): void {
+  const note = tail(result.output)
+  const command = excerpt(resolved.command)
+  if (result.timedOut) {
+    const lost = givenUp === undefined ? '' : `; ${givenUp}, so terminal ${cell.options.session} was given up`
+    ctx.fail(
+      `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${command}\`, expected it to finish (allow longer with \`timeout=\`, or add \`stop-after=N\` or \`background\` if the lesson means it to keep running)${lost}`,
+      cell.position,
+      'cell-timeout',
+      note,
+    )
+  } else if (resolved.in !== undefined && containerMissing.test(result.output)) {
+    // `docker exec` said so before the command ran: the container is the problem, not the command.
+    ctx.fail(
+      `Unexpected missing container \`${resolved.in}\` for \`in=${excerpt(cell.options.in ?? resolved.in, 40)}\`, expected it running: start it earlier in the lesson (\`docker run -d --name ${resolved.in} …\`) or in lesson.yaml \`setup\``,
+      cell.position,
+      'container-missing',
+      note,
+    )
+  } else if (ctx.hostKind === 'sandbox' && !ctx.plan.config.network && reportNoNetwork(ctx.plan.file, cell.position, { command: resolved.command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }, { note })) {
+    ctx.failed()
+  } else {
+    ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${command}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', note)
+  }
+}
