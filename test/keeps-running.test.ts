@@ -42,6 +42,8 @@ describe('markBackground', () => {
     ]
     markBackground(cells)
     expect(cells.map((entry) => entry.options.background)).toEqual([true, true, undefined, undefined, undefined, undefined])
+    // Only what never ends by itself is stopped before the next command without being told to.
+    expect(cells.map((entry) => entry.keepsRunning)).toEqual([true, undefined, undefined, undefined, undefined, undefined])
   })
 
   it('keeps an explicit stop-after as it is', () => {

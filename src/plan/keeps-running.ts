@@ -116,8 +116,9 @@ function programName(words: readonly ShellWord[]): string {
 }
 
 /**
- * Mark the cells that keep running `background`: known to (keepsRunning), or stopped later
- * by the lesson itself (the next cell in the same terminal interrupts it or sends it keys).
+ * Mark the cells that keep running `background`: known to (keepsRunning, also marked
+ * `keepsRunning`), or stopped later by the lesson itself (the next cell in the same terminal
+ * interrupts it or sends it keys).
  */
 export function markBackground(cells: readonly Cell[]): void {
   const runnable = (cell: Cell) => !cell.options.norun && cell.script === undefined
@@ -125,6 +126,7 @@ export function markBackground(cells: readonly Cell[]): void {
     if (!runnable(cell) || cell.options.keys || cell.options.background || cell.options.stopAfterMs !== undefined) continue
     const next = cells.slice(index + 1).find((later) => runnable(later) && later.options.session === cell.options.session)
     const stoppedLater = next !== undefined && (next.options.interrupt || next.options.keys)
-    if (stoppedLater || keepsRunning(cell.command)) cell.options.background = true
+    if (keepsRunning(cell.command)) cell.keepsRunning = true
+    if (stoppedLater || cell.keepsRunning) cell.options.background = true
   }
 }

@@ -65,6 +65,8 @@ export interface Cell {
   position: Position
   /** A scenario script this hidden cell runs (background, foreground, verify, assets). */
   script?: ExecScript
+  /** The command never ends by itself (`tail -f`, a server, `top`): a reader stops it before typing the next command in its terminal. */
+  keepsRunning?: true
 }
 
 /** What the runner does, in order: evaluate a variable at its first use, or run a cell. */

@@ -1,6 +1,7 @@
 // Commands a lesson leaves running in a terminal (a server, `top -b` in T2, `vi`, a REPL) and
 // what the next cell in that terminal does to them, as a reader would: `interrupt` stops it
-// with Ctrl-C; keys, or a line for a program waiting at its own prompt, are typed into it;
+// with Ctrl-C; keys, or a line for a program waiting at its own prompt, are typed into it; a
+// command that never ends by itself (`tail -f`) is stopped with Ctrl-C, as the reader did;
 // anything else waits for it to end (bounded), as a typed line would. The cell left running
 // keeps receiving output until then; its capture is updated with the whole of it.
 import type { CellCapture } from '../captures/index.js'
@@ -52,12 +53,15 @@ export class LeftRunningCells {
     if (!holder) return undefined
     const options: RunOptions = { timeoutMs: cell.options.timeoutMs, signal: this.ctx.signal }
     const keys = cell.options.keys ? keyBytes(cell.command) : undefined
-    if (cell.options.interrupt || keys === '\x03') {
+    // What never ends by itself (`tail -f`, a server) the reader stopped before typing on, as the lesson's text tells them.
+    const readsInput = session.busyReadsInput
+    const stop = cell.options.interrupt || keys === '\x03' || (keys === undefined && !readsInput && holder.keepsRunning === true)
+    if (stop) {
       this.#settle(holder, await session.release('ctrl-c', options))
       if (keys === undefined) return undefined
       return { ...base(cell, command), output: '', exitCode: 0, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'ok' }
     }
-    if (keys !== undefined || session.busyReadsInput) {
+    if (keys !== undefined || readsInput) {
       const typed = await session.type(keys ?? `${line}\r`, { ...options, settle: settleOf(cell) ?? { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } })
       if (typed) {
         this.#settle(holder, typed.previous)

@@ -42,6 +42,10 @@ Stop it: \`echo stopped\`{{execute interrupt T2}}
 $ ping -i 0.5 127.0.0.1
 \`\`\`
 
+Follow its log, then stop following it (Ctrl-C) and go on: \`docker logs -f db\`{{execute}}
+
+\`docker rm -f db > /dev/null; echo removed\`{{execute}}
+
 \`echo done\`{{execute}}
 `
 
@@ -89,6 +93,11 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     const ping = captureOf(run, 'ping -i 0.5 127.0.0.1')
     expect(ping).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c', timedOut: false })
     expect(ping.output).toMatch(/bytes from 127\.0\.0\.1/)
+    // `docker logs -f` never ends: stopped with Ctrl-C before the next command, as the reader did.
+    const logs = captureOf(run, 'docker logs -f db')
+    expect(logs).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c' })
+    expect(logs.output).toMatch(/Ready to accept connections/)
+    expect(captureOf(run, 'docker rm -f db > /dev/null; echo removed').output.trim()).toBe('removed')
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
   }, 180_000)
 })
