@@ -6,8 +6,9 @@ import { visit } from 'unist-util-visit'
 import type { ExecCommand, ExecInline } from '../parse/index.js'
 import { fillPlaceholders } from '../plan/index.js'
 import type { CellCapture } from '../captures/index.js'
-import { settleCarriageReturns } from './carriage-returns.js'
-import type { CellNote, LessonContext, ShownCommand } from './types.js'
+import { plural } from './i18n.js'
+import { chooseLines, type LineChoice } from './output-lines.js'
+import type { CellNote, LessonContext, ShownCommand, ShownPiece } from './types.js'
 
 /** A variable's captured value; own keys only (a variable named `constructor` is not a function). */
 export function varValue(ctx: LessonContext, name: string): string | undefined {
@@ -31,8 +32,24 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
     return { ...base, prompt, command: exec.command, status: 'uncaptured', notes }
   }
   const shown: ShownCommand = { ...base, prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
-  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') shown.output = settleCarriageReturns(capture.output)
+  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') {
+    const pieces = shownOutput(screenOf(capture, ctx), cell?.options ?? {}, ctx)
+    if (pieces.length > 0) shown.output = pieces
+  }
   return shown
+}
+
+function screenOf(capture: CellCapture, ctx: LessonContext): string {
+  const screen = ctx.screens.get(capture.cellId)
+  if (screen === undefined) throw new Error(`Unexpected capture \`${capture.cellId}\` without its terminal screen, expected lessonContext() to compute it`)
+  return screen
+}
+
+/** The screen's lines the cell shows (head, tail, lines, or the site's cap), each cut said in the page's language. */
+function shownOutput(screen: string, choice: LineChoice, ctx: LessonContext): ShownPiece[] {
+  return chooseLines(screen, choice, ctx.maxLines).map((piece) =>
+    piece.kind === 'lines' ? piece : { ...piece, text: plural(ctx.t, ctx.plan.locale, 'output.linesCut', piece.count) },
+  )
 }
 
 /** The commands of an exec node as shown, hidden ones left out. */
