@@ -1,6 +1,6 @@
 // What pages and Markdown show of terminal output: the screen a reader's terminal showed
-// (terminal-screen/), the lines a cell asks for with a marker where lines were cut, and the
-// site's cap on long outputs.
+// (terminal-screen/), the lines a cell asks for with a marker where lines were cut, the site's
+// cap on long outputs, how a command left running ended, and the prompt the reader saw.
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -141,6 +141,46 @@ describe('the cap on long outputs', () => {
     } finally {
       await rm(out, { recursive: true, force: true })
     }
+  })
+})
+
+describe('commands left running', () => {
+  const notes: Array<[CellCapture['leftRunning'], string, string, string]> = [
+    ['still-running', 'running', 'Still running when the lesson went on, after 12 s', 'Toujours en cours quand la leçon a continué, après 12 s'],
+    ['ctrl-c', 'stopped', 'Stopped with Ctrl-C after 12 s, as the lesson intends', 'Arrêté par Ctrl-C après 12 s, comme le prévoit la leçon'],
+    ['keys', 'ended', 'Left with the keys typed next, after 12 s', 'Quitté avec les touches tapées ensuite, après 12 s'],
+    ['ended', 'ended', 'Ended by itself after 12 s', 'Terminé de lui-même après 12 s'],
+  ]
+  for (const [leftRunning, kind, en, fr] of notes) {
+    it(`say how one ended: ${leftRunning}`, async () => {
+      const { p, r } = oneCommand('serving\n', {}, { leftRunning, durationMs: 12_000 })
+      const out = await rendered(p, r)
+      expect(out.entry).toContain(`<p class="note note-${kind}">${en}</p>`)
+      expect(out.md).toContain(`\`\`\`\n\n*${en}*`)
+      const french = oneCommand('serving\n', {}, { leftRunning, durationMs: 12_000 }, 'fr')
+      expect((await rendered(french.p, french.r)).md).toContain(`*${fr}*`)
+    })
+  }
+
+  it('say it once when a stopped command also timed out as the lesson meant', async () => {
+    const { p, r } = oneCommand('log line\n', { timeoutMs: 2000, exit: 130 }, { leftRunning: 'ctrl-c', timedOut: true, exitCode: 130, expectedExit: 130, durationMs: 2500 })
+    const out = await rendered(p, r)
+    expect(out.entry.match(/class="note /g)).toHaveLength(1)
+    expect(out.entry).toContain('Stopped with Ctrl-C after 2.5 s')
+    const zh = oneCommand('log\n', {}, { leftRunning: 'still-running', durationMs: 1500 }, 'zh')
+    expect((await rendered(zh.p, zh.r)).md).toContain('*课程继续时仍在运行（已运行 1.5 秒）*')
+  })
+})
+
+describe('prompts', () => {
+  it('show the prompt the reader saw inside a shell or a program, instead of `$ `', async () => {
+    const p = plan([execBlock(exec('c1', 'ps'), exec('c2', 'GET key'), exec('c3', 'exit'))], [cell('c1', 'ps'), cell('c2', 'GET key'), cell('c3', 'exit')])
+    const r = run([capture('c1', 'ps', 'PID USER\n', { prompt: '/ # ' }), capture('c2', 'GET key', '"value"\n', { prompt: '127.0.0.1:6379> ' }), capture('c3', 'exit', '')])
+    const out = await rendered(p, r)
+    expect(out.page).toContain('<span class="prompt">/ # </span>')
+    expect(out.page).toContain('<span class="prompt">127.0.0.1:6379> </span>')
+    expect(out.page).toContain('<span class="prompt">$ </span>')
+    expect(out.console).toBe('/ # ps\nPID USER\n127.0.0.1:6379> GET key\n"value"\n$ exit')
   })
 })
 

@@ -31,7 +31,8 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
     const notes: CellNote[] = expected ? [{ kind: 'uncaptured', text: ctx.t('cell.notRun') }] : []
     return { ...base, prompt, command: exec.command, status: 'uncaptured', notes }
   }
-  const shown: ShownCommand = { ...base, prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
+  // Inside a nested shell or a program (`/ # `, `127.0.0.1:6379> `) the reader saw that prompt, whatever the lesson wrote.
+  const shown: ShownCommand = { ...base, prompt: capture.prompt ?? prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
   if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') {
     const pieces = shownOutput(screenOf(capture, ctx), cell?.options ?? {}, ctx)
     if (pieces.length > 0) shown.output = pieces
@@ -75,12 +76,31 @@ function notesFor(capture: CellCapture, ctx: LessonContext, timeoutMs: number | 
         : t('cell.exitStatus', { actual: capture.exitCode, expected })
     notes.push({ kind: 'failed', text })
   }
+  const ran = leftRunningNote(capture, ctx)
+  if (ran) notes.push(ran)
   // A cell the lesson meant to stop (`{timeout=2 exit=130}`): say it was Ctrl-C, as a terminal shows ^C.
-  if (capture.status === 'ok' && capture.timedOut) {
+  else if (capture.status === 'ok' && capture.timedOut) {
     notes.push({ kind: 'stopped', text: t('cell.stoppedWithCtrlC', { seconds: formatSeconds(timeoutMs ?? capture.durationMs) }) })
   }
   if (capture.truncated && capture.status !== 'skipped') notes.push({ kind: 'truncated', text: t('cell.truncated') })
   return notes
+}
+
+/** How a command the lesson left running in its terminal ended, after how long (its duration). */
+function leftRunningNote(capture: CellCapture, ctx: LessonContext): CellNote | undefined {
+  const seconds = formatSeconds(capture.durationMs)
+  switch (capture.leftRunning) {
+    case 'still-running':
+      return { kind: 'running', text: ctx.t('cell.stillRunning', { seconds }) }
+    case 'ctrl-c':
+      return { kind: 'stopped', text: ctx.t('cell.stoppedWithCtrlC', { seconds }) }
+    case 'keys':
+      return { kind: 'ended', text: ctx.t('cell.leftWithKeys', { seconds }) }
+    case 'ended':
+      return { kind: 'ended', text: ctx.t('cell.endedByItself', { seconds }) }
+    case undefined:
+      return undefined
+  }
 }
 
 function formatSeconds(ms: number): string {

@@ -21,7 +21,8 @@ export interface LessonContext {
 
 /** Why a shown command has no output, or only part of it. */
 export interface CellNote {
-  kind: 'failed' | 'skipped' | 'truncated' | 'uncaptured' | 'stopped'
+  /** `running`: left running when the lesson went on; `stopped`: with Ctrl-C; `ended`: by itself or by the keys typed next. */
+  kind: 'failed' | 'skipped' | 'truncated' | 'uncaptured' | 'stopped' | 'running' | 'ended'
   /** Localized sentence. */
   text: string
 }
@@ -29,7 +30,7 @@ export interface CellNote {
 /** One command as a page shows it. */
 export interface ShownCommand {
   cellId?: string
-  /** Prompt with `<name>` placeholders filled: `/proc/2817/ns# `; `$ ` for Katacoda cells. */
+  /** Prompt with `<name>` placeholders filled: `/proc/2817/ns# `; `$ ` for Katacoda cells; the captured one when the cell ran inside a shell or program (`/ # `). */
   prompt: string
   /** The command as it ran (placeholders filled), or as written when it did not run. */
   command: string
