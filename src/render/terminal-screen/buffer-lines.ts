@@ -1,6 +1,8 @@
 // Reading an emulator buffer back as text: one line per logical line (rows the terminal wrapped
 // because they were wider than it are joined again: pages scroll long lines, they do not fold
-// them), styles as SGR runs, trailing blanks dropped.
+// them), styles as SGR runs, trailing blanks dropped. Read cell by cell rather than with
+// @xterm/addon-serialize, whose output is made to be replayed into a terminal (cursor moves,
+// modes, rows as the screen cuts them), not shown as text.
 import type { IBuffer, IBufferCell, IBufferLine } from '@xterm/headless'
 import { cellStyle, showsBackground } from './cell-style.js'
 
