@@ -58,6 +58,15 @@ describe('the screen a reader saw', () => {
     expect(out.console).toBe(`$ cmd\n${expected}`)
   })
 
+  it('shows an output that is one empty line (`echo`) as an empty line, and an emptied screen not at all', async () => {
+    const echo = oneCommand('\n')
+    const out = await rendered(echo.p, echo.r)
+    expect(out.output).toBe('')
+    expect(out.md).toContain('```console\n$ cmd\n\n```')
+    const clear = oneCommand('\u001b[H\u001b[2J\u001b[3J')
+    expect((await rendered(clear.p, clear.r)).page).not.toContain('class="output"')
+  })
+
   it('keeps captured text escaped and NULs visible through the emulator', async () => {
     const { p, r } = oneCommand('10%\r<script>alert(1)</script>\nA=1\u0000B=2\u0000\n')
     const out = await rendered(p, r)

@@ -14,7 +14,7 @@ export type LineChoice = Pick<CellOptions, 'head' | 'tail' | 'lines'>
 
 /** `screen` (its final line end aside) as the pieces to show; one `lines` piece when nothing is cut, none when it is empty. */
 export function chooseLines(screen: string, choice: LineChoice, maxLines: number): LinePiece[] {
-  if (screen === '' || screen === '\n') return []
+  if (screen === '') return []
   const lines = screen.split('\n')
   if (lines.at(-1) === '') lines.pop()
   const pieces: LinePiece[] = []

@@ -62,7 +62,11 @@ function withFrames(normal: ReadonlyArray<{ row: number; text: string }>, frames
   return lines
 }
 
-/** An upper bound of the rows `text` fills: one per line feed, and a wrap every `cols` cells (a character is at most two). */
+/**
+ * An upper bound of the rows `text` fills: one per line feed, and a wrap every `cols` cells (a
+ * character is at most two). Memory grows with it (xterm keeps 12 bytes a cell: 2.4 KB a row at
+ * 200 columns); the session's 1 MiB cap on a capture bounds it.
+ */
 function rowsNeeded(text: string, cols: number): number {
   let feeds = 0
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) feeds++
