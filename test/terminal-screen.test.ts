@@ -1,6 +1,6 @@
 // Terminal screens: what a reader's terminal shows of a capture's raw output. Hand-made outputs
-// for each thing a terminal does, and full-screen programs recorded for real in an 80×24
-// pseudo-terminal (test/fixtures/terminal-screen/record.mjs).
+// for each thing a terminal does, and full-screen programs (top, watch, less, vi) recorded for
+// real in an 80×24 pseudo-terminal (test/fixtures/terminal-screen/record.mjs).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -97,6 +97,14 @@ describe('full-screen programs', () => {
     expect(lines.at(-1)).toMatch(/ sleep$/)
   })
 
+  it('show the last frame of watch, which redraws the alternate screen until Ctrl-C', async () => {
+    const output = fixture('watch')
+    // watch redraws only the digits that change: the counter's last value is the last one drawn.
+    const last = Math.max(...[...output.matchAll(/\u001b\[1;7H(\d+)/g)].map((match) => Number(match[1])))
+    expect(last).toBeGreaterThan(2)
+    expect(await screen(output, recorded)).toBe(`frame ${last}`)
+  })
+
   it('show the last frame of less, before it left the alternate screen', async () => {
     // One page down (23 lines a page), then q: what the reader saw last.
     expect(await screen(fixture('less'), recorded)).toBe(Array.from({ length: 23 }, (_, i) => i + 24).join('\n'))
@@ -136,7 +144,7 @@ describe('screens', () => {
   })
 
   it('are the same bytes whatever the order and whoever computed them before', async () => {
-    const outputs = ['top', 'less', 'vi', 'less-between'].map((name) => [name, fixture(name)] as const)
+    const outputs = ['top', 'watch', 'less', 'vi', 'less-between'].map((name) => [name, fixture(name)] as const)
     // Modes one output leaves set (insert, a scroll region, line-drawing charset) must not reach the next.
     const extra = [['bar', '\r10%\r100%\n'], ['modes', '\u001b[4h\u001b[3;5r\u001b(0qqq\r'], ['plain', 'ps\n'], ['clear', 'x\n\u001b[2J\u001b[H']] as const
     const all = [...outputs, ...extra]
