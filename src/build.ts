@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
 import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
-import { renderSite } from './render/index.js'
+import { defaultMaxLines, renderSite } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
@@ -40,6 +40,11 @@ export interface BuildOptions {
   keepGoing?: boolean | undefined
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
   pull?: boolean | undefined
+  /**
+   * Lines a page shows at most of one command's output when its cell chooses none (`head`, `tail`,
+   * `lines`): the first and last halves, a marker between; 0 = no cap; default 200. captures.json keeps it all.
+   */
+  maxLines?: number | undefined
   /** How long to wait for another build of the same lessons folder to finish, in ms; default 600 000. */
   waitLockMs?: number | undefined
   /** Called when this build starts waiting for another build of the same lessons folder. */
@@ -50,7 +55,7 @@ export interface BuildOptions {
 }
 
 /** The defaults of build(), one place (the CLI's help shows them). */
-export const buildDefaults = { lessonsDir: 'lessons', outDir: 'out', templatesDir: 'templates', imagesDir: 'images', waitLockMs: 600_000 } as const
+export const buildDefaults = { lessonsDir: 'lessons', outDir: 'out', templatesDir: 'templates', imagesDir: 'images', waitLockMs: 600_000, maxLines: defaultMaxLines } as const
 
 /** How a rendered plan got its output. */
 export type CaptureSource = 'executed' | 'frozen'
@@ -131,7 +136,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   }
 
   const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...outcomes.get(plan) })))
-  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir })
+  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   // Folders that are not lessons are said only when the whole folder is built.

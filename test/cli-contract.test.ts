@@ -52,10 +52,11 @@ describe('main() resolves with an exit code', () => {
     const build = await inProcess(['build', '--help'])
     expect(build.code).toBe(0)
     expect(build.stdout).toContain('--wait-lock <seconds>')
+    expect(build.stdout).toContain('--max-lines <n>')
   })
 
   it('resolves 2 on bad arguments, with commander\'s message on stderr', async () => {
-    for (const args of [['build', '--bogus'], ['build', '--jobs', '0'], ['check', '--format', 'yaml'], ['nope'], []]) {
+    for (const args of [['build', '--bogus'], ['build', '--jobs', '0'], ['build', '--max-lines', '-1'], ['build', '--max-lines', 'all'], ['check', '--format', 'yaml'], ['nope'], []]) {
       const result = await inProcess(args)
       expect(result.code, args.join(' ')).toBe(2)
       expect(result.stderr, args.join(' ')).toMatch(/error: |Usage: shellbook/)
@@ -98,6 +99,18 @@ describe('shellbook build --format json and --frail', () => {
     const clean = await shellbook(['build', '--lessons', await copyLessons(), '--out', out, '--format', 'json'])
     expect(clean.code, clean.stderr).toBe(0)
     expect(JSON.parse(clean.stdout)).toEqual([])
+  })
+
+  it('caps long outputs at --max-lines, and shows them whole with 0', async () => {
+    const lessonsDir = await copyLessons()
+    const out = await mkdtemp(path.join(tmpdir(), 'shellbook-contract-out-'))
+    const capped = await shellbook(['build', '--lessons', lessonsDir, '--out', out, '--max-lines', '2'])
+    expect(capped.code, capped.stderr).toBe(0)
+    const md = await readFile(path.join(out, 'md/en/container-namespaces.md'), 'utf8')
+    expect(md).toMatch(/\$ ps -aux\nUSER +PID[^\n]*\n… \d+ lines cut\nroot [^\n]*ps -aux\n```/)
+    const whole = await shellbook(['build', '--lessons', lessonsDir, '--out', out, '--max-lines', '0'])
+    expect(whole.code, whole.stderr).toBe(0)
+    expect(await readFile(path.join(out, 'md/en/container-namespaces.md'), 'utf8')).not.toContain('lines cut')
   })
 
   it('fails on warnings only with --frail', async () => {

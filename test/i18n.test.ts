@@ -12,7 +12,8 @@ const en = catalogs.get('en')!
 
 const templateFiles = ['layout.hbs', 'lesson.hbs', 'index.hbs', 'root.hbs', ...readdirSync(path.join(templatesDir, 'partials')).map((name) => `partials/${name}`)]
 const templates = templateFiles.map((name) => ({ name, source: readFileSync(path.join(templatesDir, name), 'utf8') }))
-const code = readdirSync(renderDir).filter((name) => name.endsWith('.ts')).map((name) => readFileSync(path.join(renderDir, name), 'utf8')).join('\n')
+// Every file of the render stage, its sub-folders (terminal-screen/) included.
+const code = readdirSync(renderDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).map((name) => readFileSync(path.join(renderDir, name), 'utf8')).join('\n')
 
 const placeholders = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort()
 
@@ -38,13 +39,13 @@ describe('catalogs', () => {
 describe('keys in use', () => {
   const templateKeys = templates.flatMap(({ source }) => [...source.matchAll(/\{\{t\s+"([^"]+)"/g)].map((match) => match[1]!))
   const codeKeys = [...code.matchAll(/\bt\('([\w.]+)'/g)].map((match) => match[1]!)
-  // Keys built at run time: `provenance.host.${kind}`, plural(…, 'root.lessonCount', …).
+  // Keys built at run time: `provenance.host.${kind}`, plural(…, 'root.lessonCount', …), plural(…, 'output.linesCut', …).
   const dynamicPrefixes = [...code.matchAll(/\bt\(`([\w.]+)\.\$\{/g), ...code.matchAll(/plural\((?!t:)[^']*'([\w.]+)'/g)].map((match) => `${match[1]}.`)
 
   it('finds keys in templates and code', () => {
     expect(templateKeys.length).toBeGreaterThan(5)
     expect(codeKeys.length).toBeGreaterThan(5)
-    expect(dynamicPrefixes.sort()).toEqual(['provenance.host.', 'root.lessonCount.'])
+    expect(dynamicPrefixes.sort()).toEqual(['output.linesCut.', 'provenance.host.', 'root.lessonCount.'])
   })
 
   it('every key a template or the code uses exists in en.json', () => {

@@ -78,24 +78,24 @@ describe('Katacoda forms', () => {
 
   it('renders a code span over several lines as one terminal block with an entry per line', async () => {
     const plan = await planOf(lesson)
-    const page = lessonHtml(lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)), ['en'], env)
+    const page = lessonHtml(await lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)), ['en'], env)
     expect(page).toContain('<code class="exec">DBPID=$(pgrep redis-server) echo Redis is $DBPID</code> then read on.</p>\n<figure class="terminal"')
     const figure = page.slice(page.indexOf('<figure class="terminal"'), page.indexOf('</figure>'))
     expect(figure.match(/data-cell="c\d+"/g)).toEqual(['data-cell="c1"', 'data-cell="c2"'])
     expect(figure).toContain('out-c1')
     expect(figure).toContain('out-c2')
-    const md = lessonMarkdown(lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)))
+    const md = lessonMarkdown(await lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)))
     expect(md).toContain('```console\n$ DBPID=$(pgrep redis-server)\nout-c1\n$ echo Redis is $DBPID\nout-c2\n```')
   })
 
   it('renders <pre>{{execute}} and <details> commands as terminal blocks, with no marker text left', async () => {
     const plan = await planOf(lesson)
-    const page = lessonHtml(lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)), ['en'], env)
+    const page = lessonHtml(await lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)), ['en'], env)
     expect(page).toContain('data-cell="c3"')
     expect(page).not.toContain('<pre class="file">')
     expect(page).toMatch(/<details>\s*<summary>Solution<\/summary>\s*<figure class="terminal"[^]*data-cell="c4"[^]*<\/figure>\s*<\/details>/)
     expect(page).toContain('a template {{.Names}}.')
-    const md = lessonMarkdown(lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)))
+    const md = lessonMarkdown(await lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)))
     expect(md).toContain('```console\n$ ls -l && echo done\nout-c3\n```')
     for (const out of [page, md]) expect(out).not.toMatch(/\{\{\s*(?:exec|execute|copy)\b/)
   })

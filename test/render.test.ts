@@ -3,69 +3,27 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { PhrasingContent, RootContent } from 'mdast'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { parseLesson } from '../src/parse/index.js'
-import type { ExecBlock, ExecCommand, ExecInline } from '../src/parse/types.js'
+import type { ExecCommand } from '../src/parse/types.js'
 import { loadConfig } from '../src/plan/load-config.js'
-import { lessonConfigSchema } from '../src/plan/lesson-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
-import type { Cell, CellOptions, LessonPlan } from '../src/plan/types.js'
+import type { LessonPlan } from '../src/plan/types.js'
 import {
   createCommandHighlighter, createTranslator, lessonContext, lessonHtml, lessonMarkdown, loadCatalogs, loadTemplates, renderSite, type SiteEnv,
 } from '../src/render/index.js'
 import type { CellCapture, LessonRun } from '../src/captures/types.js'
+import { capture, cell, exec, execBlock, execInline, paragraph, plan, run } from './hand-built-lessons.js'
 
 const templatesDir = path.join(import.meta.dirname, '..', 'templates')
 const fixtureDir = path.join(import.meta.dirname, 'fixtures', 'render', 'namespaces')
-const here = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } }
-
-// --- hand-built lessons ---------------------------------------------------------------
-
-function exec(cellId: string, command: string, prompt = ''): ExecCommand {
-  return { command, prompt, position: here, cellId }
-}
-function execBlock(...commands: ExecCommand[]): ExecBlock {
-  return { type: 'execBlock', lang: 'console', attributes: {}, commands }
-}
-function execInline(command: ExecCommand): ExecInline {
-  return { type: 'execInline', value: command.command, attributes: {}, commands: [command] }
-}
-function paragraph(...children: Array<PhrasingContent | string>): RootContent {
-  return { type: 'paragraph', children: children.map((child) => (typeof child === 'string' ? { type: 'text', value: child } : child)) }
-}
-function cell(id: string, command: string, options: Partial<CellOptions> = {}): Cell {
-  return { id, command, vars: [], position: here, options: { session: '1', exit: 0, timeoutMs: 30_000, hidden: false, norun: false, interrupt: false, keys: false, ...options } }
-}
-function plan(children: RootContent[], cells: Cell[], locale = 'en'): LessonPlan {
-  return {
-    slug: 'demo', locale, title: 'Demo lesson', file: new VFile(), configFile: new VFile(), config: lessonConfigSchema.parse({ title: { [locale]: 'Demo lesson' } }),
-    tree: { type: 'root', children }, cells, steps: cells.map((c) => ({ kind: 'cell' as const, cell: c })),
-  }
-}
-function capture(cellId: string, command: string, output: string, extra: Partial<CellCapture> = {}): CellCapture {
-  return {
-    cellId, command, output, exitCode: 0, expectedExit: 0, durationMs: 10, startedAt: '2025-06-11T05:42:00.000Z',
-    timedOut: false, truncated: false, status: 'ok', ...extra,
-  }
-}
-function run(captures: CellCapture[], vars: Record<string, string> = {}): LessonRun {
-  return {
-    slug: 'demo', vars, cells: Object.fromEntries(captures.map((c) => [c.cellId, c])),
-    provenance: {
-      hostKind: 'local', engineVersion: '26.1.5', kernel: '6.1.0-18-amd64', os: 'Debian GNU/Linux 12', startedAt: '2025-06-11T05:42:00.000Z', finishedAt: '2025-06-11T05:43:00.000Z',
-      images: [{ name: 'redis:alpine', id: 'sha256:0123456789abcdef0123', standIn: true }, { name: 'busybox', id: 'sha256:fedcba9876543210', standIn: false }],
-    },
-  }
-}
-
 let env: SiteEnv
 beforeAll(async () => {
   env = { templates: await loadTemplates(templatesDir), catalogs: await loadCatalogs(templatesDir), highlighter: createCommandHighlighter() }
 })
-const html = (p: LessonPlan, r?: LessonRun, locales: string[] = [p.locale]) => lessonHtml(lessonContext(p, r, createTranslator(p.locale, env.catalogs)), locales, env)
-const markdown = (p: LessonPlan, r?: LessonRun) => lessonMarkdown(lessonContext(p, r, createTranslator(p.locale, env.catalogs)))
+const html = async (p: LessonPlan, r?: LessonRun, locales: string[] = [p.locale]) => lessonHtml(await lessonContext(p, r, createTranslator(p.locale, env.catalogs)), locales, env)
+const markdown = async (p: LessonPlan, r?: LessonRun) => lessonMarkdown(await lessonContext(p, r, createTranslator(p.locale, env.catalogs)))
 
 /** One console block running `command` with `output`, as a plan and a run. */
 function oneCommand(output: string, extra: Partial<CellCapture> = {}, locale = 'en') {
@@ -74,92 +32,92 @@ function oneCommand(output: string, extra: Partial<CellCapture> = {}, locale = '
 }
 
 describe('terminal output', () => {
-  it('escapes output: a <script> in it is text, never a tag', () => {
+  it('escapes output: a <script> in it is text, never a tag', async () => {
     const { p, r } = oneCommand('<script>alert(1)</script>\n<img src=x onerror=alert(2)>')
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).not.toContain('<script>alert(1)')
     expect(page).not.toContain('<img src=x')
     expect(page).toContain('&#x3C;script>alert(1)&#x3C;/script>')
   })
 
-  it('shows NUL bytes as ␀ (with a title) and other controls visibly', () => {
+  it('shows NUL bytes as ␀ (with a title) and other controls visibly', async () => {
     const { p, r } = oneCommand('PATH=/bin\u0000HOME=/root\u0000bell\u0007\ttab\n')
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toContain('PATH=/bin<span class="ctrl" title="NUL byte (\\0)">␀</span>HOME=/root')
     expect(page).toContain('<span class="ctrl" title="Control character U+0007">␇</span>\ttab')
     expect(page).not.toContain('\u0000')
-    expect(markdown(p, r)).toContain('PATH=/bin␀HOME=/root␀bell␇\ttab')
+    expect(await markdown(p, r)).toContain('PATH=/bin␀HOME=/root␀bell␇\ttab')
   })
 
-  it('renders ANSI colours as styled spans and strips them from Markdown', () => {
+  it('renders ANSI colours as styled spans and strips them from Markdown', async () => {
     const { p, r } = oneCommand('plain \u001b[31mred\u001b[0m \u001b[1;32mbold green\u001b[0m\u001b]0;title\u0007\n')
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toContain('<span style="color:rgb(187, 0, 0)">red</span>')
     expect(page).toContain('<span class="ansi-bold" style="color:rgb(0, 187, 0)">bold green</span>')
     expect(page).not.toContain('title\u0007')
-    expect(markdown(p, r)).toContain('plain red bold green\n```')
+    expect(await markdown(p, r)).toContain('plain red bold green\n```')
   })
 
-  it('highlights the command with shiki and adds a localized copy button', () => {
+  it('highlights the command with shiki and adds a localized copy button', async () => {
     const { p, r } = oneCommand('ok', {}, 'fr')
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toMatch(/<code class="command language-bash"><span style="color:#[0-9A-Fa-f]{6}">cmd<\/span><\/code>/)
     expect(page).toContain('<button type="button" class="copy" hidden title="Copier la commande" aria-label="Copier la commande" data-copied="Copié">Copier</button>')
   })
 })
 
 describe('commands', () => {
-  it('fills placeholders of prompts from the run and shows the command as it ran, never the sample', () => {
+  it('fills placeholders of prompts from the run and shows the command as it ran, never the sample', async () => {
     const written: ExecCommand = { ...exec('c1', 'ls -l', '/proc/<shim_pid>/ns# '), sample: 'SAMPLE OUTPUT' }
     const p = plan([execBlock(written)], [cell('c1', 'ls -l')])
     const r = run([capture('c1', 'ls -l', 'real output\n', { cwd: '/proc/2817/ns' })], { shim_pid: '2817' })
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toContain('<span class="prompt">/proc/2817/ns# </span>')
     expect(page).toContain('real output')
     expect(page).not.toContain('SAMPLE')
-    expect(markdown(p, r)).toContain('```console\n/proc/2817/ns# ls -l\nreal output\n```')
+    expect(await markdown(p, r)).toContain('```console\n/proc/2817/ns# ls -l\nreal output\n```')
   })
 
-  it('keeps an inline exec in its sentence and puts its terminal after the paragraph', () => {
+  it('keeps an inline exec in its sentence and puts its terminal after the paragraph', async () => {
     const p = plan([paragraph('Find it with ', execInline(exec('c1', 'ps aux | grep <ppid>')), ' then read on.')], [cell('c1', 'ps aux | grep <ppid>')])
     const r = run([capture('c1', 'ps aux | grep 1055', 'root 1055 containerd\n')], { ppid: '1055' })
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toContain('<p>Find it with <code class="exec">ps aux | grep 1055</code> then read on.</p>\n<figure class="terminal"')
     expect(page).toContain('<span class="prompt">$ </span>')
-    const md = markdown(p, r)
+    const md = await markdown(p, r)
     expect(md).toContain('Find it with `ps aux | grep 1055` then read on.\n\n```console\n$ ps aux | grep 1055\nroot 1055 containerd\n```')
   })
 
-  it('does not repeat a paragraph that is only a command above its terminal', () => {
+  it('does not repeat a paragraph that is only a command above its terminal', async () => {
     const p = plan([paragraph(execInline(exec('c1', 'docker top db')), ' ')], [cell('c1', 'docker top db')])
     const r = run([capture('c1', 'docker top db', 'UID PID PPID\n')])
-    expect(html(p, r)).not.toContain('<code class="exec">')
-    expect(html(p, r)).toContain('<figure class="terminal"')
-    expect(markdown(p, r)).toContain('# Demo lesson\n\n```console\n$ docker top db\nUID PID PPID\n```')
+    expect(await html(p, r)).not.toContain('<code class="exec">')
+    expect(await html(p, r)).toContain('<figure class="terminal"')
+    expect(await markdown(p, r)).toContain('# Demo lesson\n\n```console\n$ docker top db\nUID PID PPID\n```')
   })
 
-  it('leaves hidden cells out entirely', () => {
+  it('leaves hidden cells out entirely', async () => {
     const p = plan(
       [execBlock(exec('c1', 'docker rm -f secret-box')), paragraph('Clean ', execInline(exec('c2', 'echo hidden-inline')), '.'), execBlock(exec('c3', 'echo shown'))],
       [cell('c1', 'docker rm -f secret-box', { hidden: true }), cell('c2', 'echo hidden-inline', { hidden: true }), cell('c3', 'echo shown')],
     )
     const r = run([capture('c1', 'docker rm -f secret-box', 'secret-box\n'), capture('c2', 'echo hidden-inline', 'hidden-inline\n'), capture('c3', 'echo shown', 'shown\n')])
-    for (const out of [html(p, r), markdown(p, r)]) {
+    for (const out of [await html(p, r), await markdown(p, r)]) {
       expect(out).not.toContain('secret-box')
       expect(out).not.toContain('hidden-inline')
       expect(out).toContain('shown')
     }
   })
 
-  it('says, in the page language, why a command failed', () => {
+  it('says, in the page language, why a command failed', async () => {
     const { p, r } = oneCommand('grep: nothing\n', { status: 'failed', exitCode: 1 }, 'fr')
-    expect(html(p, r)).toContain('<p class="note note-failed">Code de sortie 1, 0 attendu</p>')
-    expect(markdown(p, r)).toContain('*Code de sortie 1, 0 attendu*')
+    expect(await html(p, r)).toContain('<p class="note note-failed">Code de sortie 1, 0 attendu</p>')
+    expect(await markdown(p, r)).toContain('*Code de sortie 1, 0 attendu*')
     const timedOut = oneCommand('waiting…\n', { status: 'failed', exitCode: null, timedOut: true }, 'zh')
-    expect(html(timedOut.p, timedOut.r)).toContain('30 秒后超时')
+    expect(await html(timedOut.p, timedOut.r)).toContain('30 秒后超时')
   })
 
-  it('notes skipped, truncated and norun commands', () => {
+  it('notes skipped, truncated and norun commands', async () => {
     const p = plan(
       [execBlock(exec('c1', 'seq 100000'), exec('c2', 'echo after'), exec('c3', 'rm -rf /tmp/x'))],
       [cell('c1', 'seq 100000'), cell('c2', 'echo after'), cell('c3', 'rm -rf /tmp/x', { norun: true })],
@@ -169,65 +127,65 @@ describe('commands', () => {
       capture('c2', 'echo after', '', { status: 'skipped', exitCode: null }),
       capture('c3', 'rm -rf /tmp/x', '', { status: 'norun', exitCode: null }),
     ])
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toContain('Output truncated at the size limit')
     expect(page).toContain('<p class="note note-skipped">Not run: an earlier command failed</p>')
     const norun = /<div class="entry status-norun"[^]*?<\/figure>/.exec(page)?.[0] ?? ''
     expect(norun).toContain('/tmp/x</span></code>')
     expect(norun).not.toContain('class="output"')
-    expect(markdown(p, r)).toContain('`echo after` *Not run: an earlier command failed*')
+    expect(await markdown(p, r)).toContain('`echo after` *Not run: an earlier command failed*')
   })
 
-  it('fills a prompt\'s placeholders for a command that ran, never for a norun one', () => {
+  it('fills a prompt\'s placeholders for a command that ran, never for a norun one', async () => {
     const p = plan(
       [execBlock(exec('c1', 'ls', '/proc/<pid>/ns# '), exec('c2', 'kill <pid>', '/proc/<pid>/ns# '))],
       [cell('c1', 'ls'), cell('c2', 'kill <pid>', { norun: true })],
     )
     const r = run([capture('c1', 'ls', 'net\n'), capture('c2', 'kill <pid>', '', { status: 'norun', exitCode: null })], { pid: '42' })
-    const page = markdown(p, r)
+    const page = await markdown(p, r)
     expect(page).toContain('/proc/42/ns# ls')
     expect(page).toContain('/proc/<pid>/ns# kill <pid>')
   })
 
-  it('renders :val as the live value, and a visible placeholder when missing', () => {
+  it('renders :val as the live value, and a visible placeholder when missing', async () => {
     const p = plan([paragraph('The shim is ', { type: 'val', name: 'shim_pid' }, ', the box ', { type: 'val', name: 'box' }, '.')], [])
     const r = run([], { shim_pid: '2817' })
-    expect(html(p, r)).toContain('The shim is <span class="val" title="shim_pid">2817</span>, the box <span class="val val-missing" title="No captured value for box">⟨box⟩</span>.')
-    expect(markdown(p, r)).toContain('The shim is 2817, the box ⟨box⟩.')
+    expect(await html(p, r)).toContain('The shim is <span class="val" title="shim_pid">2817</span>, the box <span class="val val-missing" title="No captured value for box">⟨box⟩</span>.')
+    expect(await markdown(p, r)).toContain('The shim is 2817, the box ⟨box⟩.')
   })
 
-  it('lengthens Markdown fences when the output holds backticks', () => {
+  it('lengthens Markdown fences when the output holds backticks', async () => {
     const { p, r } = oneCommand('```\ncode\n```\n')
-    expect(markdown(p, r)).toContain('````console\n$ cmd\n```\ncode\n```\n````')
+    expect(await markdown(p, r)).toContain('````console\n$ cmd\n```\ncode\n```\n````')
   })
 
-  it('renders a lesson that never ran: commands shown, a notice, no provenance', () => {
+  it('renders a lesson that never ran: commands shown, a notice, no provenance', async () => {
     const p = plan([execBlock(exec('c1', 'docker ps'))], [cell('c1', 'docker ps')], 'zh')
-    const page = html(p)
+    const page = await html(p)
     expect(page).toContain('<p class="notice" role="note">本课程尚未运行：仅显示命令，没有输出。</p>')
     expect(page).toContain('<span style="color:#B392F0">docker</span><span style="color:#9ECBFF"> ps</span>')
     expect(page).not.toContain('class="provenance"')
-    expect(markdown(p)).toContain('*本课程尚未运行：仅显示命令，没有输出。*')
+    expect(await markdown(p)).toContain('*本课程尚未运行：仅显示命令，没有输出。*')
   })
 })
 
 describe('pages', () => {
-  it('sets <html lang> and localizes the provenance, stand-ins marked', () => {
+  it('sets <html lang> and localizes the provenance, stand-ins marked', async () => {
     const { p, r } = oneCommand('x', {}, 'zh')
-    const page = html(p, r)
+    const page = await html(p, r)
     expect(page).toContain('<html lang="zh">')
     expect(page).toContain('输出捕获于 2025年6月11日 05:42（UTC），Docker 26.1.5，Linux 内核 6.1.0-18-amd64')
     expect(page).toContain('<code>redis:alpine</code> <code class="image-id">0123456789ab</code> <span class="stand-in">离线使用 Debian 软件包构建的替代镜像</span>')
     expect(page).toContain('<li><code>busybox</code> <code class="image-id">fedcba987654</code></li>')
   })
 
-  it('links translations with hreflang only when there are several', () => {
+  it('links translations with hreflang only when there are several', async () => {
     const { p, r } = oneCommand('x', {}, 'fr')
-    const page = html(p, r, ['fr', 'zh'])
+    const page = await html(p, r, ['fr', 'zh'])
     expect(page).toContain('<link rel="alternate" hreflang="zh" href="../../zh/demo/index.html">')
     expect(page).toContain('<link rel="alternate" hreflang="fr" href="../../fr/demo/index.html">')
     expect(page).toContain('<a href="../../zh/demo/index.html" hreflang="zh" lang="zh">中文</a>')
-    expect(html(p, r)).not.toContain('hreflang')
+    expect(await html(p, r)).not.toContain('hreflang')
   })
 })
 

@@ -7,7 +7,7 @@ import { hasWarning } from '../messages.js'
 import type { HostKind } from '../plan/index.js'
 import { createLiveProgress, createRunProgress, formatImageEvent } from '../progress.js'
 import type { RunEvent } from '../run/index.js'
-import { enginesOf, engineOption, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOf, pullOption, secondsAsMs, shard, type PullPolicy } from './options.js'
+import { enginesOf, engineOption, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOf, pullOption, secondsAsMs, shard, wholeNumber, type PullPolicy } from './options.js'
 import { fails, printMessages, writeErr, type Format, type Outcome } from './output.js'
 
 interface BuildFlags {
@@ -25,6 +25,7 @@ interface BuildFlags {
   format: Format
   frail?: true | undefined
   waitLock?: number | undefined
+  maxLines?: number | undefined
 }
 
 export function addBuildCommand(program: Command, outcome: Outcome): void {
@@ -45,6 +46,7 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .addOption(formatOption())
     .option('--keep-going', 'run every command of a lesson even after one failed, as a reader keeps typing: every failure is reported at its line and shown on the page (the build still fails); default: stop the lesson at its first failure')
     .addOption(frailOption())
+    .option('--max-lines <n>', `show at most n lines of each command's output (its first and last halves, a "… N lines cut" line between) unless its cell picks its own with {head=…}, {tail=…} or {lines=…}; captures.json keeps all of it; 0 = no cap (default: ${buildDefaults.maxLines})`, wholeNumber)
     .option('--wait-lock <seconds>', `how long to wait for another build of the same lessons folder to finish (default: ${buildDefaults.waitLockMs / 1000})`, secondsAsMs)
     .action((slugs: string[], flags: BuildFlags) => runBuild(slugs, flags, outcome))
 }
@@ -82,6 +84,7 @@ async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outcome): P
       keepGoing: flags.keepGoing === true,
       pull: pullOf(flags.pull),
       waitLockMs: flags.waitLock,
+      maxLines: flags.maxLines,
       onLockWait: (holder) => progress.line(`waiting for ${describeHolder(holder)} to finish with ${displayDir(lessonsDir)} (up to ${waitLockMs / 1000} s, --wait-lock)`),
       signal: controller.signal,
       onEvent,

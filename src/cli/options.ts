@@ -53,6 +53,13 @@ export function positiveInteger(value: string): number {
   return number
 }
 
+/** A whole number, 0 or more (`--max-lines 0`: no cap). */
+export function wholeNumber(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, 0 or more')
+  return number
+}
+
 /** Seconds, 0 or more, as milliseconds. */
 export function secondsAsMs(value: string): number {
   const number = Number(value)

@@ -9,7 +9,7 @@ import { stripAnsi } from './ansi.js'
 import { provenanceView } from './provenance.js'
 import { sanitizeMarkdownProse } from './markdown-prose.js'
 import { execInlinesIn, inlineText, isExecOnly, showCommands, varValue } from './shown-command.js'
-import type { LessonContext, ShownCommand } from './types.js'
+import type { LessonContext, ShownCommand, ShownPiece } from './types.js'
 import { showControls } from './visible-controls.js'
 
 export function lessonMarkdown(ctx: LessonContext): string {
@@ -69,9 +69,9 @@ function consoleBlock(commands: ShownCommand[]): BlockContent[] {
   return [code, ...notes]
 }
 
-/** Output as plain text: no ANSI, controls visible (NUL as ␀), no final newline. */
-function plainOutput(output: string): string {
-  return showControls(stripAnsi(output)).replace(/\n$/, '')
+/** Output as plain text: no ANSI, controls visible (NUL as ␀), each cut a line of its own (`… 12 lines cut`). */
+function plainOutput(pieces: readonly ShownPiece[]): string {
+  return pieces.map((piece) => (piece.kind === 'lines' ? showControls(stripAnsi(piece.text)) : piece.text)).join('\n')
 }
 
 function note(text: string, command?: string): BlockContent {

@@ -6,8 +6,9 @@ import { visit } from 'unist-util-visit'
 import type { ExecCommand, ExecInline } from '../parse/index.js'
 import { fillPlaceholders } from '../plan/index.js'
 import type { CellCapture } from '../captures/index.js'
-import { settleCarriageReturns } from './carriage-returns.js'
-import type { CellNote, LessonContext, ShownCommand } from './types.js'
+import { plural } from './i18n.js'
+import { chooseLines, type LineChoice } from './output-lines.js'
+import type { CellNote, LessonContext, ShownCommand, ShownPiece } from './types.js'
 
 /** A variable's captured value; own keys only (a variable named `constructor` is not a function). */
 export function varValue(ctx: LessonContext, name: string): string | undefined {
@@ -30,9 +31,26 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
     const notes: CellNote[] = expected ? [{ kind: 'uncaptured', text: ctx.t('cell.notRun') }] : []
     return { ...base, prompt, command: exec.command, status: 'uncaptured', notes }
   }
-  const shown: ShownCommand = { ...base, prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
-  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') shown.output = settleCarriageReturns(capture.output)
+  // Inside a nested shell or a program (`/ # `, `127.0.0.1:6379> `) the reader saw that prompt, whatever the lesson wrote.
+  const shown: ShownCommand = { ...base, prompt: capture.prompt ?? prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
+  if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') {
+    const pieces = shownOutput(screenOf(capture, ctx), cell?.options ?? {}, ctx)
+    if (pieces.length > 0) shown.output = pieces
+  }
   return shown
+}
+
+function screenOf(capture: CellCapture, ctx: LessonContext): string {
+  const screen = ctx.screens.get(capture.cellId)
+  if (screen === undefined) throw new Error(`Unexpected capture \`${capture.cellId}\` without its terminal screen, expected lessonContext() to compute it`)
+  return screen
+}
+
+/** The screen's lines the cell shows (head, tail, lines, or the site's cap), each cut said in the page's language. */
+function shownOutput(screen: string, choice: LineChoice, ctx: LessonContext): ShownPiece[] {
+  return chooseLines(screen, choice, ctx.maxLines).map((piece) =>
+    piece.kind === 'lines' ? piece : { ...piece, text: plural(ctx.t, ctx.plan.locale, 'output.linesCut', piece.count) },
+  )
 }
 
 /** The commands of an exec node as shown, hidden ones left out. */
@@ -58,12 +76,31 @@ function notesFor(capture: CellCapture, ctx: LessonContext, timeoutMs: number | 
         : t('cell.exitStatus', { actual: capture.exitCode, expected })
     notes.push({ kind: 'failed', text })
   }
+  const ran = leftRunningNote(capture, ctx)
+  if (ran) notes.push(ran)
   // A cell the lesson meant to stop (`{timeout=2 exit=130}`): say it was Ctrl-C, as a terminal shows ^C.
-  if (capture.status === 'ok' && capture.timedOut) {
+  else if (capture.status === 'ok' && capture.timedOut) {
     notes.push({ kind: 'stopped', text: t('cell.stoppedWithCtrlC', { seconds: formatSeconds(timeoutMs ?? capture.durationMs) }) })
   }
   if (capture.truncated && capture.status !== 'skipped') notes.push({ kind: 'truncated', text: t('cell.truncated') })
   return notes
+}
+
+/** How a command the lesson left running in its terminal ended, after how long (its duration). */
+function leftRunningNote(capture: CellCapture, ctx: LessonContext): CellNote | undefined {
+  const seconds = formatSeconds(capture.durationMs)
+  switch (capture.leftRunning) {
+    case 'still-running':
+      return { kind: 'running', text: ctx.t('cell.stillRunning', { seconds }) }
+    case 'ctrl-c':
+      return { kind: 'stopped', text: ctx.t('cell.stoppedWithCtrlC', { seconds }) }
+    case 'keys':
+      return { kind: 'ended', text: ctx.t('cell.leftWithKeys', { seconds }) }
+    case 'ended':
+      return { kind: 'ended', text: ctx.t('cell.endedByItself', { seconds }) }
+    case undefined:
+      return undefined
+  }
 }
 
 function formatSeconds(ms: number): string {

@@ -8,9 +8,9 @@ import type { LessonRun } from '../captures/index.js'
 import { createCommandHighlighter } from './highlight.js'
 import { indexHtml, lessonHtml, rootHtml, type SiteEnv } from './html-page.js'
 import { createTranslator, loadCatalogs } from './i18n.js'
+import { lessonContext, runScreens } from './lesson-context.js'
 import { lessonMarkdown } from './markdown.js'
 import { loadTemplates } from './templates.js'
-import { lessonContext } from './types.js'
 import { writeFileAtomic } from '../files/index.js'
 
 export interface SiteLesson {
@@ -25,6 +25,8 @@ export interface RenderSiteOptions {
   outDir: string
   /** Folder of `layout.hbs`, `lesson.hbs`, `index.hbs`, `root.hbs`, `partials/`, `assets/`, `i18n/`. */
   templatesDir: string
+  /** Lines shown at most per output when its cell chooses none (head, tail, lines); 0 = no cap; default `defaultMaxLines` (200). */
+  maxLines?: number | undefined
 }
 
 export interface RenderedSite {
@@ -45,6 +47,13 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     files.push(path)
   }
   const site = join(outDir, 'site')
+  // The locales of one execution share its run (and lesson.yaml's terminal size), so its screens: emulated once.
+  const screensByRun = new Map<LessonRun, Promise<Map<string, string>>>()
+  const screensOf = (run: LessonRun, plan: LessonPlan) => {
+    const screens = screensByRun.get(run) ?? runScreens(run, plan.config.terminal)
+    screensByRun.set(run, screens)
+    return screens
+  }
   const localesOf = new Map<string, string[]>()
   const lessonsIn = new Map<string, Array<{ slug: string; title: string }>>()
   for (const { plan } of lessons) {
@@ -58,7 +67,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     // A lesson that could not run this time (no engine, bad input) keeps the pages an
     // earlier build rendered with real output: nothing already rendered is lost.
     if (!run && existsSync(page)) continue
-    const ctx = lessonContext(plan, run, createTranslator(plan.locale, env.catalogs))
+    const screens = run ? await screensOf(run, plan) : undefined
+    const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
     await write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env))
     await write(join(outDir, 'md', plan.locale, `${plan.slug}.md`), lessonMarkdown(ctx))
   }

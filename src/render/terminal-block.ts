@@ -2,9 +2,9 @@
 // button, the real output, and any note (failed, skipped, truncated).
 import type { Element, ElementContent } from 'hast'
 import { ansiToHast } from './ansi-to-hast.js'
-import { h } from './h.js'
+import { h, text } from './h.js'
 import { highlightCommand, type CommandHighlighter } from './highlight.js'
-import type { ShownCommand, Translate } from './types.js'
+import type { ShownCommand, ShownPiece, Translate } from './types.js'
 
 export interface TerminalEnv {
   highlighter: CommandHighlighter
@@ -28,9 +28,17 @@ function entry(shown: ShownCommand, env: TerminalEnv): Element {
     ]),
   ]
   if (shown.output !== undefined) {
-    children.push(h('pre', { className: ['output'], ariaLabel: t('lesson.output') }, [h('samp', {}, ansiToHast(shown.output, t))]))
+    children.push(h('pre', { className: ['output'], ariaLabel: t('lesson.output') }, [h('samp', {}, outputNodes(shown.output, t))]))
   }
   for (const note of shown.notes) children.push(h('p', { className: ['note', `note-${note.kind}`] }, [note.text]))
   const properties = { className: ['entry', `status-${shown.status}`], ...(shown.cellId === undefined ? {} : { dataCell: shown.cellId }) }
   return h('div', properties, children)
+}
+
+/** Shown lines with their colours; a cut is a line of its own, marked so it reads as shellbook's, not the program's. */
+function outputNodes(pieces: readonly ShownPiece[], t: Translate): ElementContent[] {
+  return pieces.flatMap((piece, index) => [
+    ...(index > 0 ? [text('\n')] : []),
+    ...(piece.kind === 'lines' ? ansiToHast(piece.text, t) : [h('span', { className: ['cut'] }, [piece.text])]),
+  ])
 }

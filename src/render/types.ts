@@ -1,5 +1,4 @@
 // What the render stage passes around while it renders one lesson in one locale.
-import { fillHeadingLabels } from './heading-labels.js'
 import type { Cell, LessonPlan } from '../plan/index.js'
 import type { CellCapture, LessonRun } from '../captures/index.js'
 
@@ -14,11 +13,16 @@ export interface LessonContext {
   /** The plan's cells by id. */
   cells: ReadonlyMap<string, Cell>
   t: Translate
+  /** Cell id → its output as the reader's terminal showed it (terminal-screen/), for every capture with output. */
+  screens: ReadonlyMap<string, string>
+  /** Lines shown at most per output when its cell chooses none (head, tail, lines); 0 = no cap. */
+  maxLines: number
 }
 
 /** Why a shown command has no output, or only part of it. */
 export interface CellNote {
-  kind: 'failed' | 'skipped' | 'truncated' | 'uncaptured' | 'stopped'
+  /** `running`: left running when the lesson went on; `stopped`: with Ctrl-C; `ended`: by itself or by the keys typed next. */
+  kind: 'failed' | 'skipped' | 'truncated' | 'uncaptured' | 'stopped' | 'running' | 'ended'
   /** Localized sentence. */
   text: string
 }
@@ -26,18 +30,16 @@ export interface CellNote {
 /** One command as a page shows it. */
 export interface ShownCommand {
   cellId?: string
-  /** Prompt with `<name>` placeholders filled: `/proc/2817/ns# `; `$ ` for Katacoda cells. */
+  /** Prompt with `<name>` placeholders filled: `/proc/2817/ns# `; `$ ` for Katacoda cells; the captured one when the cell ran inside a shell or program (`/ # `). */
   prompt: string
   /** The command as it ran (placeholders filled), or as written when it did not run. */
   command: string
-  /** The real output, absent when there is none to show. */
-  output?: string
+  /** The real output as its terminal showed it, in pieces when lines were cut; absent when there is none to show. */
+  output?: ShownPiece[]
   /** `uncaptured`: no capture for this command (the lesson did not run, or not this cell). */
   status: CellCapture['status'] | 'uncaptured'
   notes: CellNote[]
 }
 
-export function lessonContext(plan: LessonPlan, run: LessonRun | undefined, t: Translate): LessonContext {
-  fillHeadingLabels(plan.tree, t)
-  return { plan, run, cells: new Map(plan.cells.map((cell) => [cell.id, cell])), t }
-}
+/** Lines of output shown, or the localized marker of a run of lines cut (`… 12 lines cut`). */
+export type ShownPiece = { kind: 'lines'; text: string } | { kind: 'cut'; count: number; text: string }
