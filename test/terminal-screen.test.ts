@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAnsi } from '../src/render/ansi.js'
-import { needsEmulator, terminalScreen, terminalScreens } from '../src/render/terminal-screen/index.js'
+import { MAX_EMULATED_LINES, needsEmulator, terminalScreen, terminalScreens } from '../src/render/terminal-screen/index.js'
 
 const wide = { cols: 200, rows: 50 }
 const recorded = { cols: 80, rows: 24 }
@@ -141,6 +141,15 @@ describe('screens', () => {
     const screens = await terminalScreens([['short', 'a\rb'], ['long', long.join('\n') + '\r\n']], recorded)
     expect(screens.get('short')).toBe('b')
     expect(screens.get('long')).toBe(long.join('\n'))
+  })
+
+  it('emulate an output longer than MAX_EMULATED_LINES in pieces, every line kept in order', async () => {
+    const count = MAX_EMULATED_LINES * 2 + 7
+    const numbers = Array.from({ length: count }, (_, i) => i + 1)
+    // `row N`, then `\r#N` over its start: the terminal shows `#N` and what is left of `row N`.
+    const output = numbers.map((n) => `row ${n}\r#${n}`).join('\n') + '\n'
+    const expected = numbers.map((n) => `#${n}` + `row ${n}`.slice(`#${n}`.length))
+    expect((await screen(output, recorded)).split('\n')).toEqual(expected)
   })
 
   it('are the same bytes whatever the order and whoever computed them before', async () => {

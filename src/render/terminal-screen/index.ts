@@ -6,6 +6,13 @@ import { TerminalEmulator, type TerminalSize } from './emulator.js'
 import { needsEmulator } from './plain-output.js'
 
 export { needsEmulator } from './plain-output.js'
+
+/**
+ * Lines emulated at once. An emulated row costs xterm about 2.4 KB at 200 columns, so a
+ * megabyte of empty lines in one go would take gigabytes: a longer output is emulated in
+ * pieces of this many lines (a cursor move up across two pieces is the only thing lost).
+ */
+export const MAX_EMULATED_LINES = 5_000
 export type { TerminalSize } from './emulator.js'
 
 /**
@@ -22,7 +29,9 @@ export async function terminalScreens<K>(outputs: Iterable<readonly [K, string]>
         continue
       }
       emulator ??= new TerminalEmulator(size)
-      screens.set(key, await emulator.screen(output))
+      const pieces: string[] = []
+      for (const piece of linePieces(output, MAX_EMULATED_LINES)) pieces.push(await emulator.screen(piece))
+      screens.set(key, pieces.join('\n'))
     }
   } finally {
     emulator?.dispose()
@@ -33,4 +42,21 @@ export async function terminalScreens<K>(outputs: Iterable<readonly [K, string]>
 /** The screen of one output. */
 export async function terminalScreen(output: string, size: TerminalSize): Promise<string> {
   return (await terminalScreens([[0, output]], size)).get(0)!
+}
+
+/** `text` in pieces of at most `lines` lines, cut at line ends (never inside an escape sequence). */
+function linePieces(text: string, lines: number): string[] {
+  const pieces: string[] = []
+  let start = 0
+  while (start < text.length) {
+    let end = start
+    for (let count = 0; count < lines && end !== -1; count++) end = text.indexOf('\n', end + 1)
+    if (end === -1 || end >= text.length - 1) {
+      pieces.push(text.slice(start))
+      break
+    }
+    pieces.push(text.slice(start, end))
+    start = end + 1
+  }
+  return pieces.length === 0 ? [text] : pieces
 }
