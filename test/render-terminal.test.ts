@@ -157,7 +157,6 @@ describe('commands left running', () => {
   const notes: Array<[CellCapture['leftRunning'], string, string, string]> = [
     ['still-running', 'running', 'Still running when the lesson went on, after 12 s', 'Toujours en cours quand la leçon a continué, après 12 s'],
     ['ctrl-c', 'stopped', 'Stopped with Ctrl-C after 12 s, as the lesson intends', 'Arrêté par Ctrl-C après 12 s, comme le prévoit la leçon'],
-    ['keys', 'ended', 'Left with the keys typed next, after 12 s', 'Quitté avec les touches tapées ensuite, après 12 s'],
     ['ended', 'ended', 'Ended by itself after 12 s', 'Terminé de lui-même après 12 s'],
   ]
   for (const [leftRunning, kind, en, fr] of notes) {
@@ -170,6 +169,13 @@ describe('commands left running', () => {
       expect((await rendered(french.p, french.r)).md).toContain(`*${fr}*`)
     })
   }
+
+  it('say nothing of a program left with the keys typed next: the next command shows them', async () => {
+    const { p, r } = oneCommand('127.0.0.1:6379> ', {}, { leftRunning: 'keys', durationMs: 12_000 })
+    const out = await rendered(p, r)
+    expect(out.entry).not.toContain('class="note')
+    expect(out.md).not.toContain('```\n\n*')
+  })
 
   it('say it once when a stopped command also timed out as the lesson meant', async () => {
     const { p, r } = oneCommand('log line\n', { timeoutMs: 2000, exit: 130 }, { leftRunning: 'ctrl-c', timedOut: true, exitCode: 130, expectedExit: 130, durationMs: 2500 })

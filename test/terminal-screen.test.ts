@@ -48,6 +48,12 @@ describe('the emulator', () => {
     expect(await screen(bar)).toBe('[####################] 100%\ndone')
   })
 
+  it('drops the blank rows above what an output wrote when it continues a screen drawn before it', async () => {
+    expect(await screen('\x1b[50;1H\x1b[K:wq\r"notes.txt" 1 line written\n')).toBe('"notes.txt" 1 line written')
+    // Without cursor addressing, leading blank lines are the output's own.
+    expect(await screen('\n\nthird\r3rd\n')).toBe('\n\n3rdrd')
+  })
+
   it('backspaces', async () => {
     expect(await screen('abc\b\bX')).toBe('aXc')
   })

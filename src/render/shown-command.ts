@@ -94,8 +94,9 @@ function leftRunningNote(capture: CellCapture, ctx: LessonContext): CellNote | u
       return { kind: 'running', text: ctx.t('cell.stillRunning', { seconds }) }
     case 'ctrl-c':
       return { kind: 'stopped', text: ctx.t('cell.stoppedWithCtrlC', { seconds }) }
+    // Left with the keys typed next (`q`, a line for redis-cli): the next command on the page shows them.
     case 'keys':
-      return { kind: 'ended', text: ctx.t('cell.leftWithKeys', { seconds }) }
+      return undefined
     case 'ended':
       return { kind: 'ended', text: ctx.t('cell.endedByItself', { seconds }) }
     case undefined:

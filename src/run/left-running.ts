@@ -54,7 +54,8 @@ export class LeftRunningCells {
     const options: RunOptions = { timeoutMs: cell.options.timeoutMs, signal: this.ctx.signal }
     const keys = cell.options.keys ? keyBytes(cell.command) : undefined
     // What never ends by itself (`tail -f`, a server) the reader stopped before typing on, as the lesson's text tells them.
-    const readsInput = session.busyReadsInput
+    // `watch` draws a screen but reads no keys but Ctrl-C.
+    const readsInput = session.busyReadsInput && !/^\s*(?:sudo\s+)?watch\b/.test(holder.command)
     const stop = cell.options.interrupt || keys === '\x03' || (keys === undefined && !readsInput && holder.keepsRunning === true)
     if (stop) {
       this.#settle(holder, await session.release('ctrl-c', options))

@@ -13,6 +13,9 @@ export interface TerminalSize {
   rows: number
 }
 
+/** Moving the cursor to a row and column (`ESC[50;1H`). */
+const CURSOR_ADDRESS = /\x1b\[\d*;?\d*[Hf]/
+
 export class TerminalEmulator {
   readonly #terminal: xterm.Terminal
   readonly #fullScreen: FullScreenWatch
@@ -45,7 +48,11 @@ export class TerminalEmulator {
     await new Promise<void>((resolve) => terminal.write(controls.text, resolve))
     this.#fullScreen.finish()
     const normal = readLines(terminal.buffer.normal, terminal.cols)
-    return controls.restore(dropTrailingBlanks(withFrames(normal, this.#fullScreen.frames)).join('\n'))
+    const lines = dropTrailingBlanks(withFrames(normal, this.#fullScreen.frames))
+    // An output that addresses the cursor continues a screen drawn before it (keys typed into
+    // `vi`): the blank rows above where it wrote are that screen's, not output.
+    if (CURSOR_ADDRESS.test(output)) while (lines.length > 0 && lines[0]!.trim() === '') lines.shift()
+    return controls.restore(lines.join('\n'))
   }
 }
 

@@ -1,31 +1,44 @@
-// What the output of a command left running says about it: whether it is a full-screen program
-// or waits at a prompt of its own (then what the lesson types next is meant for it), and the
-// prompt a reader saw before typing into it.
-import { stripVTControlCharacters } from 'node:util'
+// What the output of a command left running says about it: whether it draws a screen (`top`,
+// `vi`, `less`) or waits at a prompt of its own (then what the lesson types next is meant for
+// it), the prompt a reader saw before typing into it, and the echo of what was typed.
 
 /** Longest last line taken for a program's prompt (`127.0.0.1:6379> `, `Password: `). */
 const MAX_PROMPT_LENGTH = 100
 
-/** Whether the output leaves the terminal on the alternate screen: a full-screen program (`top`, `vi`, `less`) is on. */
-export function altScreenActive(output: string): boolean {
-  let active = false
-  for (const match of output.matchAll(/\x1b\[\?(?:1049|1047|47)([hl])/g)) active = match[1] === 'h'
-  return active
+/** Every escape sequence: CSI (private ones too: `ESC[>4;2m`), OSC, and two-byte escapes. */
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_][^\x1b]*(?:\x1b\\)?|\x1b[ -/]*[0-~]/g
+/** Colours and styles only (SGR): what a prompt may hold. */
+const SGR = /\x1b\[[\d;]*m/g
+/** Switching to the alternate screen or back. */
+const ALT_SCREEN = /\x1b\[\?(?:1049|1047|47)([hl])/g
+/** Cursor addressing and clearing the screen: a program drawing a screen, on the alternate one or not (`top`). */
+const DRAWS_SCREEN = /\x1b\[\d*(?:;\d*)?[Hf]|\x1b\[[23]?J/
+
+/** The text of `output` without any escape sequence. */
+export function withoutEscapes(output: string): string {
+  return output.replace(ESCAPES, '')
+}
+
+/** Whether, after `output`, a program is on the full screen: on the alternate one (`vi`, `less`), or drawing the normal one (`top`). `before`: it was already. */
+export function drawsScreen(output: string, before = false): boolean {
+  let alternate: boolean | undefined
+  for (const match of output.matchAll(ALT_SCREEN)) alternate = match[1] === 'h'
+  if (alternate !== undefined) return alternate
+  return before || DRAWS_SCREEN.test(output)
 }
 
 /**
- * The prompt a program left on its last line, waiting for input: text after the last line
- * end that is not empty once escape codes are gone. Undefined on a full-screen program,
- * whose last line is a screen row, not a prompt.
+ * The prompt a program left on its last line, waiting for input: plain text (colours at
+ * most) after the last line end. Undefined when that line draws (a screen row, a redraw).
  */
 export function trailingPrompt(output: string): string | undefined {
-  if (altScreenActive(output)) return undefined
   const last = output.slice(output.lastIndexOf('\n') + 1)
-  const visible = stripVTControlCharacters(last).replace(/[\x00-\x1f\x7f]/g, '')
-  if (visible.trim() === '' || visible.length > MAX_PROMPT_LENGTH) return undefined
+  const plain = last.replace(SGR, '')
+  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(plain)) return undefined
+  if (plain.trim() === '' || plain.length > MAX_PROMPT_LENGTH) return undefined
   // A shell may draw its prompt twice on the same line (`/ # / # `) as its terminal settles.
-  const repeated = /^(.*?\s)\1+$/.exec(visible)?.[1]
-  return repeated !== undefined && repeated.trim() !== '' ? repeated : visible
+  const repeated = /^(.*?\s)\1+$/.exec(plain)?.[1]
+  return repeated !== undefined && repeated.trim() !== '' ? repeated : plain
 }
 
 /** The output without its last line (the prompt trailingPrompt found). */
@@ -33,9 +46,15 @@ export function withoutLastLine(output: string): string {
   return output.slice(0, output.lastIndexOf('\n') + 1).replace(/\n$/, '')
 }
 
-/** A program echoes what is typed into it (readline does): the echo is the command shown, not output. */
+/**
+ * A program echoes what is typed into it, often redrawing its line as each key comes (redis-cli,
+ * python's readline): the first line, when it shows the typed text, is the command shown, not output.
+ */
 export function withoutEcho(output: string, typed: string): string {
   const line = typed.replace(/\r$/, '')
-  if (line === '' || !output.startsWith(line)) return output
-  return output.slice(line.length).replace(/^\n/, '')
+  if (line.trim() === '') return output
+  const end = output.indexOf('\n')
+  const first = end === -1 ? output : output.slice(0, end)
+  if (!withoutEscapes(first).replace(/\r/g, '').includes(line)) return output
+  return end === -1 ? '' : output.slice(end + 1)
 }

@@ -11,13 +11,15 @@ import { OutputCapture } from './output.js'
 import { cellStatus } from './session-helpers.js'
 import type { Outcome } from './prompt-reader.js'
 import { exitStatusAsked, leavesShell, nestedSetupLine, opensShell, replacesShell } from './nested-shells.js'
-import { altScreenActive, trailingPrompt, withoutEcho, withoutLastLine } from './held-output.js'
+import { drawsScreen, trailingPrompt, withoutEcho, withoutLastLine } from './held-output.js'
 import { TerminalCore, type CellStart } from './terminal-core.js'
 
 /** A command left running in the terminal: the cell whose prompt will end it, and what was typed into it last. */
 interface Held extends CellStart {
   /** Text typed into the program for the cell that holds the output now; its echo is not output. */
   typed: string
+  /** The program was on the full screen when this cell's output began (it entered it in an earlier cell's). */
+  screen: boolean
 }
 
 export class ShellSession extends TerminalCore {
@@ -63,7 +65,7 @@ export class ShellSession extends TerminalCore {
   get busyReadsInput(): boolean {
     if (!this.#held || this.reader.heldEnd) return false
     const output = this.#held.capture.text()
-    return altScreenActive(output) || trailingPrompt(output) !== undefined
+    return drawsScreen(output, this.#held.screen) || trailingPrompt(output) !== undefined
   }
 
   /** The command left running as it is now, still running. */
@@ -109,9 +111,10 @@ export class ShellSession extends TerminalCore {
     if (!held || this.reader.heldEnd) return undefined
     return this.#exclusive(async () => {
       const before = held.capture.text()
-      const prompt = trailingPrompt(before)
+      const screen = drawsScreen(before, held.screen)
+      const prompt = screen ? undefined : trailingPrompt(before)
       const previous = { ...this.#heldResult(held, undefined, 'keys'), ...(prompt === undefined ? {} : { output: withoutLastLine(withoutEcho(before, held.typed)) }) }
-      const cell: Held = { capture: new OutputCapture(this.maxOutputBytes), seq: held.seq, start: performance.now(), startedAt: new Date().toISOString(), typed: text }
+      const cell: Held = { capture: new OutputCapture(this.maxOutputBytes), seq: held.seq, start: performance.now(), startedAt: new Date().toISOString(), typed: screen ? '' : text, screen }
       this.reader.moveHeld(cell.capture)
       this.ctrlCSent = false
       this.write(text)
@@ -197,7 +200,7 @@ export class ShellSession extends TerminalCore {
     const first = await this.wait(cell.capture, Math.min(settle.settleMs, timeoutMs), { signal, quietMs: settle.quietMs, accept: this.endsCell(cell.seq) })
     if (first !== 'quiet' && (first !== undefined || signal?.aborted)) return this.awaitCell(cell, { timeoutMs: 0, signal }, first)
     // Settled and still running: the lesson goes on; its output keeps coming into its capture.
-    this.#held = { ...cell, typed: '' }
+    this.#held = { ...cell, typed: '', screen: false }
     this.reader.hold(cell.capture, this.endsCell(cell.seq))
     return this.#heldResult(this.#held, undefined, 'still-running')
   }
