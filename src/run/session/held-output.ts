@@ -9,6 +9,10 @@ const MAX_PROMPT_LENGTH = 100
 const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[P^_][^\x1b]*(?:\x1b\\)?|\x1b[ -/]*[0-~]/g
 /** Colours and styles only (SGR): what a prompt may hold. */
 const SGR = /\x1b\[[\d;]*m/g
+/** Escapes a prompt line may carry that draw nothing: cursor-position queries, erase to the end, modes, titles. */
+const PROMPT_NOISE = /\x1b\[[\d;?]*[nhlJKt]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g
+/** How prompts end: `> `, `# `, `$ `, `: `, `? `, `] ` (a progress line `20%` is none). */
+const PROMPT_END = /[>#$:?\]]\s*$/
 /** Switching to the alternate screen or back. */
 const ALT_SCREEN = /\x1b\[\?(?:1049|1047|47)([hl])/g
 /** Cursor addressing and clearing the screen: a program drawing a screen, on the alternate one or not (`top`). */
@@ -33,9 +37,11 @@ export function drawsScreen(output: string, before = false): boolean {
  */
 export function trailingPrompt(output: string): string | undefined {
   const last = output.slice(output.lastIndexOf('\n') + 1)
-  const plain = last.replace(SGR, '')
+  // What a terminal shows of the line: after its last carriage return, without colours,
+  // cursor-position queries, erasing to the end and mode switches (busybox ash: `/ # ESC[6n\r/ # ESC[J`).
+  const plain = last.slice(last.lastIndexOf('\r') + 1).replace(SGR, '').replace(PROMPT_NOISE, '')
   if (/[\x00-\x08\x0b-\x1f\x7f]/.test(plain)) return undefined
-  if (plain.trim() === '' || plain.length > MAX_PROMPT_LENGTH) return undefined
+  if (plain.length > MAX_PROMPT_LENGTH || !PROMPT_END.test(plain)) return undefined
   // A shell may draw its prompt twice on the same line (`/ # / # `) as its terminal settles.
   const repeated = /^(.*?\s)\1+$/.exec(plain)?.[1]
   return repeated !== undefined && repeated.trim() !== '' ? repeated : plain
