@@ -1,10 +1,16 @@
 // Terminals, not a batch, on a real sandbox: a second terminal running `top -b` stopped by a
 // later interrupt, a REPL inside a container typed into line by line, `vi` driven with keys,
 // a full-screen `top` left with `q`, and `stop-after`.
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { CellCapture, LessonRun } from '../../src/captures/types.js'
 import { skipWithoutEngine } from './engine-required.js'
 import { planOf, runOnSandbox } from './sandbox-lessons.js'
+
+const root = path.resolve(import.meta.dirname, '../..')
 
 const lesson = `# Terminals
 
@@ -45,6 +51,12 @@ $ ping -i 0.5 127.0.0.1
 Follow its log, then stop following it (Ctrl-C) and go on: \`docker logs -f db\`{{execute}}
 
 \`docker rm -f db > /dev/null; echo removed\`{{execute}}
+
+A progress bar: \`for p in 10 50 100; do printf '\\rfetching %s%%' $p; sleep 0.2; done; echo\`{{execute}}
+
+\`\`\`console {lines=2-3}
+$ seq 10
+\`\`\`
 
 \`echo done\`{{execute}}
 `
@@ -99,5 +111,45 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(logs.output).toMatch(/Ready to accept connections/)
     expect(captureOf(run, 'docker rm -f db > /dev/null; echo removed').output.trim()).toBe('removed')
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
+  }, 180_000)
+
+  it('shows on the page what each terminal showed: bounded, stopped, redrawn, cut', async () => {
+    const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-terminals-'))
+    await mkdir(path.join(lessons, 'terminals'))
+    await writeFile(path.join(lessons, 'terminals', 'en.md'), lesson)
+    await writeFile(path.join(lessons, 'terminals', 'lesson.yaml'), 'images: [redis:alpine]\n')
+    const out = await mkdtemp(path.join(tmpdir(), 'shellbook-terminals-out-'))
+    const stderr = await new Promise<string>((resolve, reject) => {
+      execFile('node', ['bin/shellbook.js', 'build', '--lessons', lessons, '--out', out, '--pull', 'never'], { cwd: root, maxBuffer: 16 * 2 ** 20 }, (error, _stdout, text) => {
+        if (error) reject(new Error(`build failed: ${text}`))
+        else resolve(text)
+      })
+    })
+    expect(stderr).toContain('terminals done')
+    const html = await readFile(path.join(out, 'site', 'en', 'terminals', 'index.html'), 'utf8')
+    const entries = html.split('<div class="entry ').slice(1).map((chunk) => chunk.split('</figure>')[0]!)
+    const text = (entry: string) => entry.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&gt;/g, '>').replace(/&#x26;/g, '&').replace(/&amp;/g, '&')
+    const entryOf = (command: string) => {
+      const found = entries.find((entry) => text(entry).includes(command))
+      if (!found) throw new Error(`no entry for ${command}`)
+      return found
+    }
+    // top -b in T2: its frames, bounded, then "stopped with Ctrl-C".
+    const top = entryOf('top -b -d 1')
+    expect(text(top)).toMatch(/Stopped with Ctrl-C after \d+(\.\d)? s/)
+    expect(text(top).match(/top - \d\d:\d\d:\d\d/g)?.length ?? 0).toBeGreaterThanOrEqual(2)
+    // The full-screen top: one screen (its last frame), no escape codes.
+    const screen = text(entryOf('top -d 1'))
+    expect(screen.match(/top - \d\d:\d\d:\d\d/g)).toHaveLength(1)
+    expect(screen).not.toContain('\x1b')
+    // Inside redis-cli, its prompt instead of `$ `, and no echo of the line typed.
+    const set = text(entryOf('SET greeting hello'))
+    expect(set).toContain('127.0.0.1:6379> ')
+    expect(set.match(/SET greeting hello/g)).toHaveLength(1)
+    // The progress bar as it was left on its line, and the line range with its cut markers.
+    expect(text(entryOf('for p in 10 50 100'))).toContain('fetching 100%')
+    expect(text(entryOf('for p in 10 50 100'))).not.toContain('fetching 10%')
+    const seq = text(entryOf('seq 10'))
+    expect(seq).toMatch(/… 1 line cut\s*2\n3\s*… 7 lines cut/)
   }, 180_000)
 })
