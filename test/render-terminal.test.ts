@@ -155,7 +155,7 @@ describe('the cap on long outputs', () => {
 
 describe('commands left running', () => {
   const notes: Array<[CellCapture['leftRunning'], string, string, string]> = [
-    ['still-running', 'running', 'Still running when the lesson went on, after 12 s', 'Toujours en cours quand la leçon a continué, après 12 s'],
+    ['still-running', 'running', 'Still running when the lesson ended: 12 s of its output', 'Toujours en cours à la fin de la leçon : 12 s de sa sortie'],
     ['ctrl-c', 'stopped', 'Stopped with Ctrl-C after 12 s, as the lesson intends', 'Arrêté par Ctrl-C après 12 s, comme le prévoit la leçon'],
     ['ended', 'ended', 'Ended by itself after 12 s', 'Terminé de lui-même après 12 s'],
   ]
@@ -183,7 +183,7 @@ describe('commands left running', () => {
     expect(out.entry.match(/class="note /g)).toHaveLength(1)
     expect(out.entry).toContain('Stopped with Ctrl-C after 2.5 s')
     const zh = oneCommand('log\n', {}, { leftRunning: 'still-running', durationMs: 1500 }, 'zh')
-    expect((await rendered(zh.p, zh.r)).md).toContain('*课程继续时仍在运行（已运行 1.5 秒）*')
+    expect((await rendered(zh.p, zh.r)).md).toContain('*课程结束时仍在运行：显示其 1.5 秒的输出*')
   })
 })
 
