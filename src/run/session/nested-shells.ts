@@ -4,6 +4,9 @@
 // PROMPT_COMMAND: after each command, `printf` prints the same sentinel the top shell's prompt
 // carries (see framing.ts), and the scanner reads both alike.
 
+import { dockerRunsInside } from '../../plan/index.js'
+import { simpleCommands } from '../../shell/index.js'
+
 /** Programs that are shells. */
 const shellProgram = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/
 
@@ -38,10 +41,21 @@ export function opensShell(command: string): boolean {
   }
   // With no program named, these run the user's shell.
   if (program === 'su') return list.every((word) => !word.startsWith('-c'))
+  if (program === 'docker' || program === 'podman') return runsImageShell(command)
   if (command.trim() === 'sudo -i' || command.trim() === 'sudo -s' || /^sudo\s+su(\s+-)?(\s+\w+)?$/.test(command.trim())) return true
   if (program === 'unshare' || program === 'nsenter') return list.slice(1).every((word) => word.startsWith('-') || /^\d+$/.test(word))
   if (program === 'chroot') return list.length === 2
   return false
+}
+
+/** Images whose own command is a shell: `docker run -it ubuntu` leaves the reader in bash. */
+const shellImages = /^(?:[\w.-]+\/)*(?:ubuntu|debian|alpine|busybox|centos|fedora|rockylinux|almalinux|amazonlinux|archlinux|opensuse\/[\w.-]+|oraclelinux)(?::[\w.-]+)?$/
+
+/** `docker run -it ubuntu`: an interactive run of an OS image with no command of its own. */
+function runsImageShell(command: string): boolean {
+  const words = simpleCommands(command)[0]?.words ?? []
+  const inside = dockerRunsInside(words)
+  return inside !== undefined && inside.verb === 'run' && inside.interactive && !inside.detached && inside.inner.length === 0 && shellImages.test(inside.target.text)
 }
 
 /** `exit`, `exit 3`, `logout`: the reader leaves the shell they are in. */

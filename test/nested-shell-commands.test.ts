@@ -1,0 +1,26 @@
+// Which commands leave the reader inside another shell, leave it, or replace it (no Docker: the words only).
+import { describe, expect, it } from 'vitest'
+import { leavesShell, opensShell, replacesShell } from '../src/run/session/nested-shells.js'
+
+describe('opensShell', () => {
+  it.each([
+    'docker exec -it box sh', 'docker exec -ti web bash', 'sudo docker exec -it db /bin/sh', 'docker run -it busybox sh', 'docker run -it --rm ubuntu',
+    'docker run --rm -it alpine:3.18', 'unshare --fork --pid --mount-proc sh', 'unshare -fp --mount-proc', 'sudo unshare -fp --mount-proc bash',
+    'nsenter -t 1234 -a sh', 'chroot /mnt/root sh', 'chroot /mnt/root', 'su - user', 'sudo -i', 'sudo su -', 'bash', 'sh', 'bash -l',
+  ])('opens a shell: %s', (command) => {
+    expect(opensShell(command)).toBe(true)
+  })
+
+  it.each([
+    'docker exec box sh -c "ls"', 'docker run --rm busybox echo hi', 'docker run -d ubuntu sleep 100', 'docker run -it redis', 'docker run -it ubuntu ls',
+    'bash script.sh', 'sh -c "echo hi"', 'su -c whoami', 'ls | sh', 'unshare --fork --pid ps', 'echo bash',
+  ])('runs no shell: %s', (command) => {
+    expect(opensShell(command)).toBe(false)
+  })
+
+  it('tells leaving and replacing a shell', () => {
+    expect(['exit', 'exit 3', 'logout', ' exit ; '].map(leavesShell)).toEqual([true, true, true, true])
+    expect(['exit-code', 'echo exit'].map(leavesShell)).toEqual([false, false])
+    expect(['exec bash', 'exec /bin/bash -l', 'exec sh'].map(replacesShell)).toEqual([true, true, false])
+  })
+})
