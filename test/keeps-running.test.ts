@@ -1,6 +1,6 @@
 // Which commands keep running until the reader stops them, and which cells the plan leaves running.
 import { describe, expect, it } from 'vitest'
-import { keepsRunning, markBackground } from '../src/plan/keeps-running.js'
+import { keepsRunning, markBackground, quitKeyOf } from '../src/plan/keeps-running.js'
 import type { Cell } from '../src/plan/index.js'
 
 describe('keepsRunning', () => {
@@ -44,6 +44,14 @@ describe('markBackground', () => {
     expect(cells.map((entry) => entry.options.background)).toEqual([true, true, undefined, undefined, undefined, undefined])
     // Only what never ends by itself is stopped before the next command without being told to.
     expect(cells.map((entry) => entry.keepsRunning)).toEqual([true, undefined, undefined, undefined, undefined, undefined])
+  })
+
+  it('leaves running a command the next cell answers, and knows the key that quits a pager or monitor', () => {
+    const cells = [cell('cp -i /etc/passwd .'), cell('y'), cell('ps aux | less'), cell('man ls'), cell('vi notes'), cell('tail -f log')]
+    markBackground(cells)
+    expect(cells[0]!.options.background).toBe(true)
+    expect(cells.map((entry) => entry.quitKey)).toEqual([undefined, undefined, 'q', 'q', undefined, undefined])
+    expect(['top -d 1', 'sudo htop', 'less x', 'vim x', 'watch date'].map(quitKeyOf)).toEqual(['q', 'q', 'q', undefined, undefined])
   })
 
   it('keeps an explicit stop-after as it is', () => {

@@ -18,6 +18,9 @@ const interactiveWithoutScript: ReadonlySet<string> = new Set([
   'python', 'python3', 'ipython', 'node', 'irb', 'ghci', 'lua', 'R', 'bc', 'ftp', 'telnet', 'mongo', 'mongosh', 'cqlsh', 'sqlite3',
 ])
 
+/** Pagers and monitors a reader leaves with `q` before typing the next command (the lesson says "press q"). */
+const quitWithQ: ReadonlySet<string> = new Set(['less', 'more', 'most', 'man', 'top', 'htop', 'btop', 'atop', 'iotop', 'iftop', 'nmon', 'glances', 'nethogs', 'nload'])
+
 /** Images whose own command is a server: `docker run nginx` keeps running. */
 const serverImages = /^(?:[\w.-]+\/)*(?:nginx|httpd|redis|mysql|mariadb|postgres|mongo|rabbitmq|memcached|elasticsearch|traefik|registry|jenkins|wordpress|tomcat|caddy|haproxy|grafana|prometheus|consul|vault|minio|portainer)(?::[\w.-]+)?$/
 
@@ -32,6 +35,12 @@ export function keepsRunning(command: string): boolean {
     // `ping host | head -3`: the pipe ends when `head` has its lines.
     return !pipeline.slice(1).some((next) => programName(programWords(next.words)) === 'head')
   })
+}
+
+/** The key that leaves the pager or monitor `command` runs (`ps aux | less` → `q`), if it runs one. */
+export function quitKeyOf(command: string): string | undefined {
+  const programs = simpleCommands(command).map((stage) => programName(programWords(stage.words)))
+  return programs.some((program) => quitWithQ.has(program)) ? 'q' : undefined
 }
 
 function stageKeepsRunning(stage: SimpleCommand): boolean {
@@ -118,15 +127,19 @@ function programName(words: readonly ShellWord[]): string {
 /**
  * Mark the cells that keep running `background`: known to (keepsRunning, also marked
  * `keepsRunning`), or stopped later by the lesson itself (the next cell in the same terminal
- * interrupts it or sends it keys).
+ * interrupts it, sends it keys, or answers it: `y`).
  */
 export function markBackground(cells: readonly Cell[]): void {
   const runnable = (cell: Cell) => !cell.options.norun && cell.script === undefined
   for (const [index, cell] of cells.entries()) {
     if (!runnable(cell) || cell.options.keys || cell.options.background || cell.options.stopAfterMs !== undefined) continue
     const next = cells.slice(index + 1).find((later) => runnable(later) && later.options.session === cell.options.session)
-    const stoppedLater = next !== undefined && (next.options.interrupt || next.options.keys)
+    // `cp -i a b` then `y`{{execute}}: the next cell answers the question it asks.
+    const answered = next !== undefined && /^(?:y|n|yes|no)$/i.test(next.command.trim())
+    const stoppedLater = next !== undefined && (next.options.interrupt || next.options.keys || answered)
     if (keepsRunning(cell.command)) cell.keepsRunning = true
+    const quitKey = cell.keepsRunning ? quitKeyOf(cell.command) : undefined
+    if (quitKey !== undefined) cell.quitKey = quitKey
     if (stoppedLater || cell.keepsRunning) cell.options.background = true
   }
 }

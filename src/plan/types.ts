@@ -67,6 +67,8 @@ export interface Cell {
   script?: ExecScript
   /** The command never ends by itself (`tail -f`, a server, `top`): a reader stops it before typing the next command in its terminal. */
   keepsRunning?: true
+  /** The key a reader leaves this pager or monitor with (`q` for `less`, `top`) before typing the next command. */
+  quitKey?: string
 }
 
 /** What the runner does, in order: evaluate a variable at its first use, or run a cell. */

@@ -62,6 +62,16 @@ export class LeftRunningCells {
       if (keys === undefined) return undefined
       return { ...base(cell, command), output: '', exitCode: 0, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'ok' }
     }
+    // A pager or monitor (`ps aux | less`, `top`) the reader quit with `q` before the next command, as the lesson tells them.
+    if (keys === undefined && holder.quitKey !== undefined && !looksLikeKeys(cell.command)) {
+      const quit = await session.type(holder.quitKey, { ...options, settle: { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } })
+      if (quit) {
+        this.#settle(holder, quit.previous)
+        // Still on the screen after `q`: Ctrl-C, rather than typing the next command into it.
+        if (quit.current.leftRunning !== undefined) await session.release('ctrl-c', options)
+        return undefined
+      }
+    }
     if (keys !== undefined || readsInput) {
       const typed = await session.type(keys ?? `${line}\r`, { ...options, settle: settleOf(cell) ?? { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } })
       if (typed) {
@@ -124,6 +134,11 @@ export class LeftRunningCells {
   #where(cell: Cell): string {
     return describeOrigin(this.ctx.plan.file, cell.position.start, this.ctx.plan.file.basename ?? '')
   }
+}
+
+/** `q`, `:q!`, `:wq`, `Q`: a line meant for the program on the screen, not a command for the shell. */
+function looksLikeKeys(command: string): boolean {
+  return /^:?[A-Za-z]{1,2}!?$/.test(command.trim())
 }
 
 function base(cell: Cell, command: string): Pick<CellCapture, 'cellId' | 'command' | 'expectedExit'> {

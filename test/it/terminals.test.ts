@@ -48,6 +48,14 @@ Stop it: \`echo stopped\`{{execute interrupt T2}}
 $ ping -i 0.5 127.0.0.1
 \`\`\`
 
+Page through the processes (press q to quit): \`ps aux | less\`{{execute}}
+
+\`echo after less\`{{execute}}
+
+Answer its question: \`touch /tmp/kept && cp -i /etc/hostname /tmp/kept\`{{execute}}
+
+\`y\`{{execute}}
+
 Follow its log, then stop following it (Ctrl-C) and go on: \`docker logs -f db\`{{execute}}
 
 \`docker rm -f db > /dev/null; echo removed\`{{execute}}
@@ -105,6 +113,12 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     const ping = captureOf(run, 'ping -i 0.5 127.0.0.1')
     expect(ping).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c', timedOut: false })
     expect(ping.output).toMatch(/bytes from 127\.0\.0\.1/)
+    // less, quit with q before the next command as the reader did; cp -i answered with y.
+    expect(captureOf(run, 'ps aux | less')).toMatchObject({ status: 'ok', leftRunning: 'keys' })
+    expect(captureOf(run, 'echo after less').output.trim()).toBe('after less')
+    // Its question is the prompt the answer is typed at.
+    expect(captureOf(run, 'y')).toMatchObject({ status: 'ok', exitCode: 0, prompt: "cp: overwrite '/tmp/kept'? " })
+
     // `docker logs -f` never ends: stopped with Ctrl-C before the next command, as the reader did.
     const logs = captureOf(run, 'docker logs -f db')
     expect(logs).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c' })

@@ -125,6 +125,8 @@ export class ShellSession extends TerminalCore {
         this.reader.release()
         this.#held = undefined
         current = this.#heldResult(cell, first, undefined)
+        // Keys the program did not read (the Enter after `q`) reach the shell: skip the prompts they give.
+        if (this.nested.length === 0) await this.sync()
       } else if (signal?.aborted) {
         this.reader.release()
         this.#held = undefined

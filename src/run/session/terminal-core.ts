@@ -172,7 +172,7 @@ export abstract class TerminalCore {
       }
       const outcome = await this.waitForPrompt(capture, SESSION_DEFAULTS.interruptGraceMs)
       if (outcome?.kind === 'exit') return outcome
-      if (outcome && (await this.#sync())) return outcome
+      if (outcome && (await this.sync())) return outcome
     }
     const waited = (SESSION_DEFAULTS.interruptAttempts * SESSION_DEFAULTS.interruptGraceMs) / 1000
     this.#unusable = `${why}, and ${SESSION_DEFAULTS.interruptAttempts} Ctrl-C over ${waited} s did not bring back the prompt`
@@ -180,8 +180,8 @@ export abstract class TerminalCore {
     return undefined
   }
 
-  /** Skip stray prompts of extra Ctrl-Cs, so the next command does not take one for its own. */
-  async #sync(): Promise<boolean> {
+  /** Skip stray prompts (of extra Ctrl-Cs, of keys a program left for the shell), so the next command does not take one for its own. */
+  protected async sync(): Promise<boolean> {
     const nonce = newToken()
     const capture = new OutputCapture(this.maxOutputBytes)
     this.write(syncLine(nonce))
