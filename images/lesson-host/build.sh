@@ -17,8 +17,9 @@ engine=docker.io,procps,psmisc,iproute2,iptables,util-linux,ncurses-base
 # What lesson authors assumed a host has. ca-certificates: curl and wget reach https sites under
 # lesson.yaml `network: true`. man-db is cheap here (measured: about 10 s more build, 7 MB more
 # image; minbase already ships the pages), so `man ls` works as on a Katacoda host. docker-compose
-# (Debian's, 1.29): Docker scenarios run `docker-compose up` as often as `docker run`.
-assumed=sudo,curl,wget,ca-certificates,jq,less,nano,vim-tiny,file,tree,iputils-ping,net-tools,man-db,docker-compose
+# (Debian's, 1.29): Docker scenarios run `docker-compose up` as often as `docker run`. htop and
+# stress: cgroup scenarios load the CPU and watch it; git: scenarios clone and commit.
+assumed=sudo,curl,wget,ca-certificates,jq,less,nano,vim-tiny,file,tree,iputils-ping,net-tools,man-db,docker-compose,htop,stress,git
 
 # The mirror is debootstrap's default (deb.debian.org); the suite is the machines' own.
 debootstrap --variant=minbase --include="$engine,$assumed" bookworm "$root" >&2
