@@ -1,6 +1,6 @@
 // Which commands keep running until the reader stops them, and which cells the plan leaves running.
 import { describe, expect, it } from 'vitest'
-import { keepsRunning, markBackground, quitKeyOf } from '../src/plan/keeps-running.js'
+import { keepsRunning, markBackground, quitKeyOf, readsTyping } from '../src/plan/keeps-running.js'
 import type { Cell } from '../src/plan/index.js'
 
 describe('keepsRunning', () => {
@@ -23,6 +23,19 @@ describe('keepsRunning', () => {
   ])('ends by itself: %s', (command) => {
     expect(keepsRunning(command)).toBe(false)
   })
+})
+
+describe('readsTyping', () => {
+  it.each(['tr a-z A-Z', 'cat', 'cat > notes.txt', 'grep error', 'sort', 'wc -l', 'head -n 3', 'sed s/a/b/', "awk '{print $1}'", 'tee out.txt', 'cut -d : -f 1'])(
+    'reads the terminal: %s', (command) => {
+      expect(readsTyping(command)).toBe(true)
+    },
+  )
+  it.each(['cat notes.txt', 'grep error log.txt', 'sort < list', 'ls | sort', 'tr a-z A-Z < f', 'cat <<EOF\nx\nEOF', 'grep -e x file', 'tail -f', 'head -n 3 file', 'sort &', 'echo x'])(
+    'reads no terminal: %s', (command) => {
+      expect(readsTyping(command)).toBe(false)
+    },
+  )
 })
 
 describe('markBackground', () => {

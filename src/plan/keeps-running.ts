@@ -21,6 +21,55 @@ const interactiveWithoutScript: ReadonlySet<string> = new Set([
 /** Pagers and monitors a reader leaves with `q` before typing the next command (the lesson says "press q"). */
 const quitWithQ: ReadonlySet<string> = new Set(['less', 'more', 'most', 'man', 'top', 'htop', 'btop', 'atop', 'iotop', 'iftop', 'nmon', 'glances', 'nethogs', 'nload'])
 
+/**
+ * Filters that read what the reader types when given no file: their options that take a value,
+ * and how many operands are not files (`grep PATTERN`, `sed SCRIPT`, `tr SET1 SET2`: all of them).
+ */
+const terminalFilters: Readonly<Record<string, { valueOptions: string; scriptOperands: number }>> = {
+  cat: { valueOptions: '', scriptOperands: 0 },
+  tac: { valueOptions: 's', scriptOperands: 0 },
+  rev: { valueOptions: '', scriptOperands: 0 },
+  nl: { valueOptions: 'bdfhilnsvw', scriptOperands: 0 },
+  wc: { valueOptions: '', scriptOperands: 0 },
+  sort: { valueOptions: 'kotST', scriptOperands: 0 },
+  uniq: { valueOptions: 'fsw', scriptOperands: 0 },
+  head: { valueOptions: 'nc', scriptOperands: 0 },
+  tail: { valueOptions: 'ncs', scriptOperands: 0 },
+  cut: { valueOptions: 'bcdf', scriptOperands: 0 },
+  base64: { valueOptions: 'w', scriptOperands: 0 },
+  grep: { valueOptions: 'efmABCd', scriptOperands: 1 },
+  egrep: { valueOptions: 'efmABC', scriptOperands: 1 },
+  fgrep: { valueOptions: 'efmABC', scriptOperands: 1 },
+  sed: { valueOptions: 'ef', scriptOperands: 1 },
+  awk: { valueOptions: 'Ffv', scriptOperands: 1 },
+  tr: { valueOptions: '', scriptOperands: Infinity },
+  tee: { valueOptions: '', scriptOperands: Infinity },
+}
+
+/**
+ * Whether `command` starts with a filter reading the terminal (`tr a-z A-Z`, `cat > notes`,
+ * `grep error`): the reader types its input in the next cell, then Ctrl-D.
+ */
+export function readsTyping(command: string): boolean {
+  const [first] = simpleCommands(command)
+  if (!first || first.redirects.some((redirect) => redirect.operator.startsWith('<')) || first.heredocs.length > 0 || first.backgrounded) return false
+  const words = programWords(first.words)
+  const filter = terminalFilters[programName(words)]
+  if (!filter || !Object.hasOwn(terminalFilters, programName(words))) return false
+  const args = words.slice(1).map((word) => word.text)
+  if (programName(words) === 'tail' && args.some((arg) => /^-\w*[fF]/.test(arg))) return false
+  let operands = 0
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!
+    if (arg === '-') return true
+    if (/^-[A-Za-z]$/.test(arg) && filter.valueOptions.includes(arg[1]!)) index++
+    else if (!arg.startsWith('-')) operands++
+  }
+  // `grep -e x` has its pattern as an option: every operand is then a file.
+  const scripts = args.some((arg) => arg === '-e' || arg === '-f') ? 0 : filter.scriptOperands
+  return operands <= scripts
+}
+
 /** Images whose own command is a server: `docker run nginx` keeps running. */
 const serverImages = /^(?:[\w.-]+\/)*(?:nginx|httpd|redis|mysql|mariadb|postgres|mongo|rabbitmq|memcached|elasticsearch|traefik|registry|jenkins|wordpress|tomcat|caddy|haproxy|grafana|prometheus|consul|vault|minio|portainer)(?::[\w.-]+)?$/
 
@@ -138,8 +187,9 @@ export function markBackground(cells: readonly Cell[]): void {
     const answered = next !== undefined && /^(?:y|n|yes|no)$/i.test(next.command.trim())
     const stoppedLater = next !== undefined && (next.options.interrupt || next.options.keys || answered)
     if (keepsRunning(cell.command)) cell.keepsRunning = true
+    else if (readsTyping(cell.command)) cell.readsTyping = true
     const quitKey = cell.keepsRunning ? quitKeyOf(cell.command) : undefined
     if (quitKey !== undefined) cell.quitKey = quitKey
-    if (stoppedLater || cell.keepsRunning) cell.options.background = true
+    if (stoppedLater || cell.keepsRunning || cell.readsTyping) cell.options.background = true
   }
 }

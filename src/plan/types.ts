@@ -67,6 +67,8 @@ export interface Cell {
   script?: ExecScript
   /** The command never ends by itself (`tail -f`, a server, `top`): a reader stops it before typing the next command in its terminal. */
   keepsRunning?: true
+  /** A filter reading the terminal (`tr a-z A-Z`, `cat > notes`): the next cell is its input, then Ctrl-D ends it. */
+  readsTyping?: true
   /** The key a reader leaves this pager or monitor with (`q` for `less`, `top`) before typing the next command. */
   quitKey?: string
 }

@@ -34,12 +34,15 @@ export function keyBytes(keys: string): string {
 export class LeftRunningCells {
   /** The cell whose command holds each busy terminal, by terminal name. */
   readonly #holders = new Map<string, Cell>()
+  /** The cell that started what runs in each busy terminal (the holder, or the cell a line was first typed after). */
+  readonly #programs = new Map<string, Cell>()
 
   constructor(private readonly ctx: LeftRunningContext) {}
 
-  /** `cell` was left running in its terminal. */
-  hold(cell: Cell): void {
+  /** `cell` was left running in its terminal (or holds the output of `program`, which it was typed into). */
+  hold(cell: Cell, program: Cell = cell): void {
     this.#holders.set(cell.options.session, cell)
+    this.#programs.set(cell.options.session, program)
   }
 
   /**
@@ -51,20 +54,40 @@ export class LeftRunningCells {
     const name = cell.options.session
     const holder = this.#holders.get(name)
     if (!holder) return undefined
+    const program = this.#programs.get(name) ?? holder
     const options: RunOptions = { timeoutMs: cell.options.timeoutMs, signal: this.ctx.signal }
     const keys = cell.options.keys ? keyBytes(cell.command) : undefined
+    const typing = { ...options, settle: settleOf(cell) ?? { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } }
+    // A filter reading the terminal (`tr a-z A-Z`): the next cell is the line the reader typed, then Ctrl-D ends it.
+    if (program.readsTyping && keys === undefined && !cell.options.interrupt) {
+      if (holder === program) {
+        const typed = await session.type(`${line}\r`, typing)
+        if (typed) {
+          this.#settle(holder, typed.previous)
+          return this.#typedCapture(cell, command, typed.current, program)
+        }
+      } else {
+        const ended = await session.type('\x04', typing)
+        if (ended) {
+          // What the filter printed at the end of its input (`sort`, `wc`) belongs with the last line typed.
+          this.#settle(holder, { ...ended.current, output: ended.previous.output + ended.current.output, durationMs: ended.previous.durationMs + ended.current.durationMs })
+          if (ended.current.leftRunning !== undefined) await session.release('ctrl-c', options)
+          return undefined
+        }
+      }
+    }
     // What never ends by itself (`tail -f`, a server) the reader stopped before typing on, as the lesson's text tells them.
     // `watch` draws a screen but reads no keys but Ctrl-C.
-    const readsInput = session.busyReadsInput && !/^\s*(?:sudo\s+)?watch\b/.test(holder.command)
-    const stop = cell.options.interrupt || keys === '\x03' || (keys === undefined && !readsInput && holder.keepsRunning === true)
+    const readsInput = session.busyReadsInput && !/^\s*(?:sudo\s+)?watch\b/.test(program.command)
+    const stop = cell.options.interrupt || keys === '\x03' || (keys === undefined && !readsInput && program.keepsRunning === true)
     if (stop) {
       this.#settle(holder, await session.release('ctrl-c', options))
       if (keys === undefined) return undefined
       return { ...base(cell, command), output: '', exitCode: 0, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'ok' }
     }
     // A pager or monitor (`ps aux | less`, `top`) the reader quit with `q` before the next command, as the lesson tells them.
-    if (keys === undefined && holder.quitKey !== undefined && !looksLikeKeys(cell.command)) {
-      const quit = await session.type(holder.quitKey, { ...options, settle: { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } })
+    if (keys === undefined && program.quitKey !== undefined && !looksLikeKeys(cell.command)) {
+      const quit = await session.type(program.quitKey, typing)
       if (quit) {
         this.#settle(holder, quit.previous)
         // Still on the screen after `q`: Ctrl-C, rather than typing the next command into it.
@@ -73,10 +96,10 @@ export class LeftRunningCells {
       }
     }
     if (keys !== undefined || readsInput) {
-      const typed = await session.type(keys ?? `${line}\r`, { ...options, settle: settleOf(cell) ?? { quietMs: SESSION_DEFAULTS.settleQuietMs, settleMs: cell.options.timeoutMs } })
+      const typed = await session.type(keys ?? `${line}\r`, typing)
       if (typed) {
         this.#settle(holder, typed.previous)
-        return this.#typedCapture(cell, command, typed.current)
+        return this.#typedCapture(cell, command, typed.current, program)
       }
     }
     // Not reading the terminal (a server, `sleep`): a line typed now would run once it ends.
@@ -101,14 +124,14 @@ export class LeftRunningCells {
       const now = session?.snapshot()
       if (now) this.#settle(holder, now)
       if (session && !session.closed) await session.release('ctrl-c', { timeoutMs: 0 }).catch(() => undefined)
-      this.#holders.delete(name)
+      this.#release(name)
     }
   }
 
   /** The cell typed into a program: its output, and whether the program still runs. */
-  #typedCapture(cell: Cell, command: string, result: CommandResult): CellCapture {
-    if (result.leftRunning === 'still-running') this.hold(cell)
-    else this.#holders.delete(cell.options.session)
+  #typedCapture(cell: Cell, command: string, result: CommandResult, program: Cell): CellCapture {
+    if (result.leftRunning === 'still-running') this.hold(cell, program)
+    else this.#release(cell.options.session)
     const ok = result.leftRunning !== undefined || result.exitCode === cell.options.exit
     if (!ok) {
       this.ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} after typing \`${excerpt(cell.command)}\` into the program running in terminal ${cell.options.session}, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', tail(result.output))
@@ -119,7 +142,7 @@ export class LeftRunningCells {
   /** The command left running came back (or is recorded as it is): its capture gets the whole output. */
   #settle(holder: Cell, result: CommandResult | undefined): void {
     if (!result) return
-    if (result.leftRunning !== 'still-running') this.#holders.delete(holder.options.session)
+    if (result.leftRunning !== 'still-running') this.#release(holder.options.session)
     const earlier = this.ctx.captures[holder.id]
     if (!earlier) return
     const failed = (result.leftRunning === 'ended' && result.exitCode !== holder.options.exit) || (result.leftRunning === 'ctrl-c' && result.exitCode === null)
@@ -129,6 +152,12 @@ export class LeftRunningCells {
     } else if (failed) {
       this.ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(holder.command)}\`, left running in terminal ${holder.options.session}, expected ${holder.options.exit}`, holder.position, 'unexpected-exit', tail(result.output))
     }
+  }
+
+  /** Nothing is left running in terminal `name` any more. */
+  #release(name: string): void {
+    this.#holders.delete(name)
+    this.#programs.delete(name)
   }
 
   #where(cell: Cell): string {

@@ -56,6 +56,12 @@ Answer its question: \`touch /tmp/kept && cp -i /etc/hostname /tmp/kept\`{{execu
 
 \`y\`{{execute}}
 
+Type into a filter, then Ctrl-D: \`tr a-z A-Z\`{{execute}}
+
+\`hello filter\`{{execute}}
+
+\`echo after tr\`{{execute}}
+
 Follow its log, then stop following it (Ctrl-C) and go on: \`docker logs -f db\`{{execute}}
 
 \`docker rm -f db > /dev/null; echo removed\`{{execute}}
@@ -118,6 +124,11 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(captureOf(run, 'echo after less').output.trim()).toBe('after less')
     // Its question is the prompt the answer is typed at.
     expect(captureOf(run, 'y')).toMatchObject({ status: 'ok', exitCode: 0, prompt: "cp: overwrite '/tmp/kept'? " })
+
+    // tr reads the line typed next; Ctrl-D ends it before the next command.
+    expect(captureOf(run, 'tr a-z A-Z')).toMatchObject({ status: 'ok', leftRunning: 'keys' })
+    expect(captureOf(run, 'hello filter').output.trim()).toBe('HELLO FILTER')
+    expect(captureOf(run, 'echo after tr').output.trim()).toBe('after tr')
 
     // `docker logs -f` never ends: stopped with Ctrl-C before the next command, as the reader did.
     const logs = captureOf(run, 'docker logs -f db')
