@@ -57,7 +57,7 @@ describe.skipIf(skipWithoutEngine)('lesson host', () => {
       ['ping -c1 8.8.8.8', 2],
       ['curl -sS https://example.com/install.sh', 6],
       ['docker pull alpine:3.18', 1],
-      ['apt-get install -y htop', 100],
+      ['apt-get install -y cowsay', 100],
     ]
     const markdown = commands.map(([command, exit]) => `\`${command}\`{{execute}}{exit=${exit}}`).join('\n\n')
     const result = await runOnSandbox(await planOf('offline', `# Offline\n\n${markdown}\n`, 'title: {en: Offline}\n'))
