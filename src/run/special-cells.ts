@@ -46,8 +46,9 @@ export async function runScript(ctx: CellContext, cell: Cell, script: ExecScript
 
 /**
  * Katacoda's `ctrl-seq` and `no-newline`: keys for what runs in the terminal. `^C` is Ctrl-C;
- * `^D` leaves a shell the lesson entered, as `exit` does. Other keys need a program still
- * running in the terminal, which a cell never leaves behind yet: they are shown, not sent.
+ * `^D` leaves a shell the lesson entered, as `exit` does. Keys for a program left running in the
+ * terminal are typed into it before this (left-running.ts); here nothing runs, so other keys
+ * have nobody to go to: they are shown, not sent.
  */
 export async function sendKeys(ctx: CellContext, cell: Cell, session: ShellSession, base: Pick<CellCapture, 'cellId' | 'command' | 'expectedExit' | 'in' | 'cwd'>): Promise<CellCapture> {
   const started = { startedAt: new Date().toISOString(), timedOut: false, truncated: false, output: '' }
