@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
 
 export async function makeLessons(count: number, command: string, images: string[] = []): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-bench-lessons-'))
@@ -18,4 +19,20 @@ export async function makeLessons(count: number, command: string, images: string
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]!
+}
+
+/**
+ * Time `cells` × `true` typed into a fresh local session; `enter` runs first, untimed (the
+ * nested-shell bench moves the terminal into `sh` there).
+ */
+export async function timeTrueCells(cells: number, enter?: (session: ShellSession) => Promise<void>): Promise<number> {
+  const session = await ShellSession.open({ shell: DEFAULT_LOCAL_SHELL })
+  try {
+    await enter?.(session)
+    const start = performance.now()
+    for (let i = 0; i < cells; i++) await session.run('true', { timeoutMs: 10_000 })
+    return performance.now() - start
+  } finally {
+    await session.close()
+  }
 }

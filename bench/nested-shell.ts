@@ -7,26 +7,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
-import { median } from './lessons.js'
+import { median, timeTrueCells } from './lessons.js'
 
 const run = promisify(execFile)
 const cells = Number(process.env.BENCH_CELLS ?? 500)
 const rounds = 5
 
-async function cellsIn(nested: boolean): Promise<number> {
-  const session = await ShellSession.open({ shell: DEFAULT_LOCAL_SHELL })
-  try {
-    if (nested) {
-      await session.run('sh', { timeoutMs: 10_000 })
-      if (session.depth !== 1) throw new Error('the terminal did not move into `sh`')
-    }
-    const start = performance.now()
-    for (let i = 0; i < cells; i++) await session.run('true', { timeoutMs: 10_000 })
-    return performance.now() - start
-  } finally {
-    await session.close()
-  }
+/** Cells typed at the top, or inside `sh` typed as a cell first. */
+function cellsIn(nested: boolean): Promise<number> {
+  return timeTrueCells(cells, async (session) => {
+    if (!nested) return
+    await session.run('sh', { timeoutMs: 10_000 })
+    if (session.depth !== 1) throw new Error('the terminal did not move into `sh`')
+  })
 }
 
 async function floor(script: string): Promise<number> {

@@ -6,28 +6,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
+import { median, timeTrueCells } from './lessons.js'
 
 const run = promisify(execFile)
 const cells = Number(process.env.BENCH_CELLS ?? 500)
 const rounds = 5
-
-/** Median of a list of numbers. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
-
-async function throughSession(): Promise<number> {
-  const session = await ShellSession.open({ shell: DEFAULT_LOCAL_SHELL })
-  try {
-    const start = performance.now()
-    for (let i = 0; i < cells; i++) await session.run('true', { timeoutMs: 10_000 })
-    return performance.now() - start
-  } finally {
-    await session.close()
-  }
-}
 
 async function floor(script: string): Promise<number> {
   const start = performance.now()
@@ -42,7 +25,7 @@ try {
   const session: number[] = []
   const bare: number[] = []
   for (let round = 0; round < rounds; round++) {
-    session.push(await throughSession())
+    session.push(await timeTrueCells(cells))
     bare.push(await floor(script))
   }
   const perCell = median(session) / cells

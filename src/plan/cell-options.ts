@@ -82,20 +82,19 @@ function isAttributeName(name: string): name is AttributeName {
   return Object.hasOwn(attributeSchemas, name)
 }
 
+/** Attributes given in seconds, and the option each sets in milliseconds. */
+const secondsOptions = { timeout: 'timeoutMs', quiet: 'quietMs', settle: 'settleMs', 'stop-after': 'stopAfterMs' } as const
+
+function isSecondsAttribute(name: AttributeName): name is keyof typeof secondsOptions {
+  return Object.hasOwn(secondsOptions, name)
+}
+
 function applyAttribute(options: CellOptions, name: AttributeName, value: string | number | boolean | { from: number; to?: number }): void {
+  if (isSecondsAttribute(name)) {
+    options[secondsOptions[name]] = Math.round(Number(value) * 1000)
+    return
+  }
   switch (name) {
-    case 'timeout':
-      options.timeoutMs = Math.round(Number(value) * 1000)
-      return
-    case 'quiet':
-      options.quietMs = Math.round(Number(value) * 1000)
-      return
-    case 'settle':
-      options.settleMs = Math.round(Number(value) * 1000)
-      return
-    case 'stop-after':
-      options.stopAfterMs = Math.round(Number(value) * 1000)
-      return
     case 'head':
     case 'tail':
       options[name] = Number(value)
