@@ -139,6 +139,15 @@ describe('inferImages: files given separately', () => {
       { image: 'alpine', from: { kind: 'command', index: 0, offset: 11 } },
     ])
   })
+  it('reads a shipped setup script as the commands it runs: the Dockerfile it writes, the images it runs', () => {
+    const script = '#!/bin/bash\nmkdir -p /opt/ks\ncat > /root/Dockerfile <<EOF\nFROM alpine\nWORKDIR /app\nEOF\npodman run -d docker.io/library/registry:2\ndocker run -d --name web nginx:alpine\n'
+    const noShebang = 'docker pull busybox\n'
+    expect(inferImages([], [{ path: 'assets/init.sh', text: script }, { path: 'setup', text: noShebang }])).toEqual([
+      { image: 'alpine', from: { kind: 'file', file: 'assets/init.sh', line: 4, column: 6 } },
+      { image: 'nginx:alpine', from: { kind: 'file', file: 'assets/init.sh', line: 8, column: 26 } },
+    ])
+    expect(inferImages([], [{ path: 'tools/setup', text: '#!/usr/bin/env sh\ndocker pull busybox\n' }]).map((found) => found.image)).toEqual(['busybox'])
+  })
   it('excludes images a given compose file builds', () => {
     expect(inferImages(['docker run app'], [{ path: 'compose.yml', text: 'services:\n  app:\n    build: ./app\n    image: app\n' }])).toEqual([])
   })

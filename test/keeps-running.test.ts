@@ -6,7 +6,7 @@ import type { Cell } from '../src/plan/index.js'
 describe('keepsRunning', () => {
   it.each([
     'top', 'top -b -d 1', 'sudo htop', 'tail -f /var/log/syslog', 'tail -n 5 -F app.log', 'docker logs -f web', 'docker logs --follow web',
-    'docker compose logs -f', 'kubectl logs -f pod', 'ping 127.0.0.1', 'watch -n 1 date', 'sleep 1d', 'sleep infinity', 'sleep 3600',
+    'docker compose logs -f', 'kubectl logs -f pod', 'ping 127.0.0.1', 'watch -n 1 date', 'sleep 1d', 'fg', 'fg %1', '%1', 'sleep infinity', 'sleep 3600',
     'python3 -m http.server 8000', 'nc -l 8080', 'vmstat 1', 'less /etc/passwd', 'man ls', 'vi notes.txt', 'nano /etc/hosts',
     'redis-cli', 'docker exec -it db redis-cli', 'docker exec -it db redis-cli -h localhost -p 6379', 'python3', 'node', 'mysql -u root -p',
     'passwd', 'read -p "Name: " name', 'docker run --name web -p 80:80 nginx', 'docker stats', 'docker attach box',

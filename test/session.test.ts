@@ -28,6 +28,26 @@ describe('ShellSession (local bash)', () => {
     expect((await session.run('echo $?', timeout)).output).toBe('127\n')
   })
 
+  it('keeps a history of the cells, with `!` references expanded as an interactive bash does', async () => {
+    const session = await open()
+    await session.run('ls /etc/hostname', timeout)
+    expect((await session.run('!ls', timeout)).output).toBe('ls /etc/hostname\n/etc/hostname\n')
+    expect((await session.run('echo !$', timeout)).output).toBe('echo /etc/hostname\n/etc/hostname\n')
+    // Quoted or followed by a quote, `!` stays as typed; a heredoc body is never expanded.
+    expect((await session.run(`echo 'a!b' "Hello!"`, timeout)).output).toBe('a!b Hello!\n')
+    expect((await session.run('cat <<EOF\n#!/bin/bash\nEOF', timeout)).output).toBe('#!/bin/bash\n')
+    await session.run('false', timeout)
+    const missing = await session.run('!9999', timeout)
+    expect(missing.output).toMatch(/!9999: .*(event not found|history expansion failed)/)
+    expect(missing.exitCode).toBe(1)
+    const listed = (await session.run('history 4', timeout)).output
+    expect(listed).toMatch(/^ +\d+ +echo 'a!b' "Hello!"\n +\d+ +cat <<EOF\n#!\/bin\/bash\nEOF\n +\d+ +false\n +\d+ +history 4\n$/)
+    expect(listed).not.toMatch(/__shellbook/)
+    // A syntax error does not spoil the line after it.
+    expect((await session.run('echo "unbalanced', timeout)).exitCode).toBe(2)
+    expect((await session.run('echo fine', timeout))).toMatchObject({ output: 'fine\n', exitCode: 0 })
+  })
+
   it('runs a multi-line cell as one unit with one status', async () => {
     const session = await open()
     const cell = [

@@ -36,26 +36,19 @@ export function inferImages(commands: readonly string[], files: readonly LessonF
   const candidates: InferredImage[] = []
   const made = new Set<string>()
   for (const file of files) {
-    const images = imagesInFile(file.path, file.text)
+    const at = (offset: number): ImageOrigin => ({ kind: 'file', file: file.path, ...lineAndColumn(file.text, offset) })
+    // A setup script shipped as an asset (`init.sh` writing /root/Dockerfile) is read as the commands it runs.
+    const images = isShellScript(file) ? imagesOfCommand(file.text) : imagesInFile(file.path, file.text)
     for (const name of images.makes) made.add(imageKey(name))
-    for (const need of images.needs) candidates.push({ image: need.image, from: { kind: 'file', file: file.path, ...lineAndColumn(file.text, need.offset) } })
+    for (const need of images.needs) candidates.push({ image: need.image, from: at(need.offset) })
   }
   commands.forEach((command, index) => {
-    const parsed = simpleCommands(command)
-    parsed.forEach((simple, position) => {
-      const use = dockerUse(simple.words)
-      for (const word of use.makes) made.add(imageKey(word.text))
-      for (const word of use.needs) candidates.push({ image: word.text, from: { kind: 'command', index, offset: word.offset } })
-      for (const written of writtenFiles(simple, parsed[position + 1], use.dockerfileFromStdin)) {
-        // `docker build -` reads a Dockerfile whatever its name; other files are known by name.
-        const images: FileImages = written.path === '-' ? { needs: dockerfileImages(written.text), makes: [] } : imagesInFile(written.path, written.text)
-        for (const name of images.makes) made.add(imageKey(name))
-        for (const need of images.needs) {
-          const offset = written.exact ? written.offset + need.offset : Math.max(written.offset, command.indexOf(need.image, written.offset))
-          candidates.push({ image: need.image, from: { kind: 'written', index, offset, file: written.path } })
-        }
-      }
-    })
+    const images = imagesOfCommand(command)
+    for (const name of images.makes) made.add(imageKey(name))
+    for (const need of images.needs) {
+      const from: ImageOrigin = need.file === undefined ? { kind: 'command', index, offset: need.offset } : { kind: 'written', index, offset: need.offset, file: need.file }
+      candidates.push({ image: need.image, from })
+    }
   })
   const seen = new Set<string>()
   return candidates.filter(({ image }) => {
@@ -64,6 +57,40 @@ export function inferImages(commands: readonly string[], files: readonly LessonF
     seen.add(key)
     return true
   })
+}
+
+/** An image one command (or script) needs, at `offset` of its text, and the file it writes it into, if any. */
+interface CommandImage {
+  image: string
+  offset: number
+  file?: string | undefined
+}
+
+/** What one command line or script needs and makes, its own words and the files it writes. */
+function imagesOfCommand(command: string): { needs: CommandImage[]; makes: string[] } {
+  const needs: CommandImage[] = []
+  const makes: string[] = []
+  const parsed = simpleCommands(command)
+  parsed.forEach((simple, position) => {
+    const use = dockerUse(simple.words)
+    for (const word of use.makes) makes.push(word.text)
+    for (const word of use.needs) needs.push({ image: word.text, offset: word.offset })
+    for (const written of writtenFiles(simple, parsed[position + 1], use.dockerfileFromStdin)) {
+      // `docker build -` reads a Dockerfile whatever its name; other files are known by name.
+      const images: FileImages = written.path === '-' ? { needs: dockerfileImages(written.text), makes: [] } : imagesInFile(written.path, written.text)
+      makes.push(...images.makes)
+      for (const need of images.needs) {
+        const offset = written.exact ? written.offset + need.offset : Math.max(written.offset, command.indexOf(need.image, written.offset))
+        needs.push({ image: need.image, offset, file: written.path })
+      }
+    }
+  })
+  return { needs, makes }
+}
+
+/** `init.sh`, or a file starting `#!/bin/bash` / `#!/usr/bin/env sh`. */
+function isShellScript(file: LessonFile): boolean {
+  return /\.(?:sh|bash)$/i.test(file.path) || /^#!\s*\S*\b(?:env\s+)?(?:ba|da|z)?sh\b/.test(file.text)
 }
 
 /** A file a command writes, with where its text starts in the command. */

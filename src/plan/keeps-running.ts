@@ -108,6 +108,8 @@ function wordsKeepRunning(words: readonly ShellWord[], inputRedirected: boolean)
   if (program === 'ping' || program === 'ping6') return !args.some((arg) => /^-\w*[cw]/.test(arg))
   if (program === 'sleep') return args.some((arg) => arg === 'infinity' || longSleep(arg))
   if (program === 'yes') return true
+  // `fg %1` brings back a job the lesson put in the background because it runs on (`sleep 200 &`).
+  if (program === 'fg' || /^%/.test(program)) return true
   if (['vmstat', 'iostat', 'mpstat', 'pidstat', 'sar'].includes(program)) return args.filter((arg) => /^\d+$/.test(arg)).length === 1
   if (program === 'journalctl' || program === 'dmesg') return args.some((arg) => /^-\w*[fw]$/.test(arg) || arg === '--follow')
   if (program === 'docker' || program === 'podman') return dockerKeepsRunning(words, inputRedirected)

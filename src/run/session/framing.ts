@@ -24,6 +24,10 @@ const TTY_MODE = 'stty -echo -icanon min 1 time 0'
 const SEQ = '__shellbook_seq'
 /** Shell function run after each cell: records its number, keeps its status as `$?`. */
 const DONE = '__shellbook_done'
+/** Shell function run before each cell: puts it in the history as the reader's shell did (see historyFunction). */
+const HISTORY = '__shellbook_history'
+/** Shell variable holding the cell's text after history expansion: what `eval` runs. */
+const LINE = '__shellbook_line'
 
 /** A fresh random token for one session's sentinel. */
 export function newToken(): string {
@@ -32,7 +36,8 @@ export function newToken(): string {
 
 /**
  * The line typed once after the shell starts. Readline off (a `docker exec … bash` may have
- * it on; it would echo and redraw), history and `!` expansion off, mail and auto-logout off;
+ * it on; it would echo and redraw), history recording and `!` expansion of the typed framing
+ * off (cells go into the history one by one, see historyFunction), mail and auto-logout off;
  * PROMPT_COMMAND re-asserts the prompts before every prompt (a cell may set PS1). The last
  * command turns the terminal's echo and line editing off (see TTY_MODE), so the first
  * sentinel's status says whether that worked.
@@ -48,17 +53,20 @@ export function setupLine(token: string, exports: Readonly<Record<string, string
   return [
     ...exported,
     'set +o emacs +o vi +o history +H',
-    'unset HISTFILE MAILCHECK TMOUT PROMPT_COMMAND PS0',
+    'unset MAILCHECK TMOUT PROMPT_COMMAND PS0',
+    'HISTFILE=~/.bash_history',
     `${SEQ}=0`,
     `${DONE}() { ${SEQ}=$2; return "$1"; }`,
+    historyFunction(),
     `PROMPT_COMMAND="${promptCommand}"`,
     `${TTY_MODE}\n`,
   ].join('; ')
 }
 
 /**
- * The line typed for cell number `seq`: `eval $'<cell>'; { __shellbook_done $? <seq>; } 2>/dev/null`
- * (the redirection keeps a cell's `set -x` from tracing our bookkeeping).
+ * The line typed for cell number `seq`: `{ __shellbook_history $'<cell>'; } 3>&2 2>/dev/null;
+ * eval "$__shellbook_line"; { __shellbook_done $? <seq>; } 2>/dev/null` (the redirections
+ * keep a cell's `set -x` from tracing our bookkeeping; see historyCall).
  *
  * One eval is one top-level command, so a multi-line cell (continuations, heredocs, several
  * commands) gives one prompt and one status, and an unbalanced quote is a syntax error at
@@ -68,13 +76,42 @@ export function setupLine(token: string, exports: Readonly<Record<string, string
  *
  * The cell goes in $'…' on ONE physical line: when eval meets an unterminated quote in text
  * that was typed over several lines, bash 5.2 prints no prompt at all. On one line it does,
- * but when the unterminated quote is in the eval's first command an interactive bash
- * abandons the rest of the line without setting `$?`; the prompt then shows an old `<seq>`,
+ * but when eval meets a syntax error an interactive bash abandons the rest of the line
+ * without setting `$?`; the prompt then shows an old `<seq>`,
  * and the session knows the cell did not run to its end.
  */
 export function frameCommand(command: string, seq: number): string {
-  return `eval ${ansiCQuote(command)}; { ${DONE} $? ${seq}; } 2>/dev/null\n`
+  return `${historyCall(command)}; { ${DONE} $? ${seq}; } 2>/dev/null\n`
 }
+
+/**
+ * The function that puts each cell in the shell's history before it runs, so `history`,
+ * `history -a`, `!!`, `!ls`, `!$` and `rm !$` work as in the reader's terminal. A one-line
+ * cell with a `!` is expanded by bash itself (`history -p`, which knows its quoting rules);
+ * like an interactive bash it prints the expanded line, and an event not found runs nothing
+ * and leaves `$?` as it was. Multi-line cells are not expanded: a reader's bash does not
+ * expand heredoc bodies (`#!/bin/bash`). It returns the previous cell's status, so `$?` in
+ * the cell is still that one. Its own `!` is escaped: the setup line is typed while `!`
+ * expansion is still on.
+ */
+function historyFunction(): string {
+  const expand = `if [[ $1 != *$'\\n'* && $1 == *\\!* ]]; then ${LINE}=$(history -p -- "$1" 2>&3) || { ${LINE}="(exit $s)"; return $s; }; [[ $${LINE} == "$1" ]] || printf '%s\\n' "$${LINE}"; fi`
+  return `${HISTORY}() { local s=$?; ${LINE}=$1; ${expand}; history -s -- "$${LINE}"; return $s; }`
+}
+
+/**
+ * The call of historyFunction for one cell, then the eval of the cell. The call's stderr is
+ * /dev/null, so a cell's `set -x` traces none of it; bash's own "history expansion failed"
+ * goes to fd 3, the terminal. The line starts with `{`: after a syntax error inside an eval,
+ * bash reads the first `{` of the next line as a word, so that line needs a lead (see
+ * afterSyntaxError).
+ */
+function historyCall(command: string): string {
+  return `{ ${HISTORY} ${ansiCQuote(command)}; } 3>&2 2>/dev/null; eval "$${LINE}"`
+}
+
+/** What goes before the next line after a cell ended in a syntax error: any word but `{`. */
+export const AFTER_SYNTAX_ERROR = ':; '
 
 /**
  * As frameCommand, for a command that may be left running and typed into (`cat`, `read`,
@@ -83,7 +120,7 @@ export function frameCommand(command: string, seq: number): string {
  */
 export function frameCanonicalCommand(command: string, seq: number): string {
   const restore = `${SEQ}_status=$?; ${TTY_MODE}; ${DONE} "$${SEQ}_status" ${seq}`
-  return `stty icanon 2>/dev/null; eval ${ansiCQuote(command)}; { ${restore}; } 2>/dev/null\n`
+  return `stty icanon 2>/dev/null; ${historyCall(command)}; { ${restore}; } 2>/dev/null\n`
 }
 
 /** Quote text as a bash $'…' word: one line, no byte the terminal would act on (^C, ^D, DEL…). */

@@ -1,7 +1,7 @@
 // How a session talks to the shell in its terminal: typing framed lines, reading prompts,
 // Ctrl-C until the shell is back, asking a nested shell to answer. session.ts builds what a
 // reader does (cells, shells inside, commands left running) on top of it.
-import { frameCanonicalCommand, frameCommand, newToken, SentinelScanner, setupLine, syncLine, syncMarker } from './framing.js'
+import { AFTER_SYNTAX_ERROR, frameCanonicalCommand, frameCommand, newToken, SentinelScanner, setupLine, syncLine, syncMarker } from './framing.js'
 import { SESSION_DEFAULTS, type CommandResult, type SessionOptions } from './options.js'
 import { ShellProcess } from './shell-process.js'
 import { OutputCapture } from './output.js'
@@ -28,6 +28,8 @@ export abstract class TerminalCore {
   protected readonly reader: PromptReader
   /** Number of the last cell sent (see frameCommand). */
   protected seq = 0
+  /** The last cell ended in a syntax error, so the next line needs AFTER_SYNTAX_ERROR before it. */
+  private afterSyntaxError = false
   /** Ctrl-C was sent while the current cell ran. */
   protected ctrlCSent = false
   /** Shells the lesson entered in this terminal (`docker exec -it box sh`), innermost last: the number of the cell that opened each. */
@@ -91,7 +93,9 @@ export abstract class TerminalCore {
   /** The line that runs cell `seq` in the shell the terminal is in now; `canonical` for a command that may be typed into. */
   protected frame(command: string, seq: number, canonical = false): string {
     if (this.nested.length > 0) return nestedFrame(command, this.token, seq)
-    return canonical ? frameCanonicalCommand(command, seq) : frameCommand(command, seq)
+    const lead = this.afterSyntaxError ? AFTER_SYNTAX_ERROR : ''
+    this.afterSyntaxError = false
+    return lead + (canonical ? frameCanonicalCommand(command, seq) : frameCommand(command, seq))
   }
 
   /**
@@ -130,6 +134,8 @@ export abstract class TerminalCore {
   }
 
   protected result({ capture, seq, start, startedAt }: CellStart, outcome: Outcome | undefined, timedOut: boolean): CommandResult {
+    // An old `<seq>` at the top shell: bash abandoned the line at a syntax error (see frameCommand).
+    if (outcome?.kind === 'prompt' && outcome.seq !== seq && !this.ctrlCSent && this.nested.length === 0) this.afterSyntaxError = true
     return {
       output: capture.text(),
       exitCode: cellStatus(outcome, seq, this.ctrlCSent),
