@@ -7,7 +7,8 @@ import { parseLesson } from '../src/parse/index.js'
 import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
 import { createLocalHost } from '../src/run/hosts/local-host.js'
-import { DEFAULT_HOSTNAME, sandboxRunArgs } from '../src/run/hosts/sandbox-run.js'
+import { DEFAULT_HOSTNAME, mirrorRef, sandboxRunArgs } from '../src/run/hosts/sandbox-run.js'
+import { pullsImages } from '../src/plan/index.js'
 import { currentBuildOwner } from '../src/run/engine/labels.js'
 
 async function planOf(yaml: string) {
@@ -18,7 +19,7 @@ async function planOf(yaml: string) {
   return plan
 }
 
-const runInput = { name: 'shellbook-names-abc-123', slug: 'names', owner: currentBuildOwner(), image: 'shellbook/lesson-host:2', network: undefined }
+const runInput = { name: 'shellbook-names-abc-123', slug: 'names', owner: currentBuildOwner(), image: 'shellbook/lesson-host:3', network: undefined }
 const hostnameFlag = (args: string[]) => args[args.indexOf('--hostname') + 1]
 
 describe('lesson hostname', () => {
@@ -54,5 +55,25 @@ describe('lesson hostname', () => {
     const plan = await planOf('title: {en: Names}\n')
     await createLocalHost(plan, { engine: 'unix:///nonexistent.sock' }).start()
     expect(plan.configFile.messages).toEqual([])
+  })
+})
+
+describe('the sandbox registry serving pulls', () => {
+  it('names Docker Hub images as the mirror has them, and none it cannot serve', () => {
+    expect(mirrorRef('alpine')).toBe('127.0.0.1:5000/library/alpine:latest')
+    expect(mirrorRef('nginx:1.10-alpine')).toBe('127.0.0.1:5000/library/nginx:1.10-alpine')
+    expect(mirrorRef('docker.io/library/redis:7')).toBe('127.0.0.1:5000/library/redis:7')
+    expect(mirrorRef('kaox/webapp')).toBe('127.0.0.1:5000/kaox/webapp:latest')
+    expect(mirrorRef('ghcr.io/acme/tool:1')).toBeUndefined()
+    expect(mirrorRef('localhost:5000/app')).toBeUndefined()
+    expect(mirrorRef('alpine@sha256:9a839e63dad54c3a6d1834e29692c8492d93f90c59c978c1ed79109ea4fb9a54')).toBeUndefined()
+  })
+  it('is asked for by the lessons that pull', () => {
+    for (const command of ['docker pull alpine', 'docker image pull -q ubuntu:22.04', 'sudo docker pull nginx && docker images', 'docker-compose pull', 'docker compose -f app.yml pull db']) {
+      expect(pullsImages(command), command).toBe(true)
+    }
+    for (const command of ['docker run alpine', 'docker images', 'echo docker pull', 'docker compose up -d', 'git pull']) {
+      expect(pullsImages(command), command).toBe(false)
+    }
   })
 })

@@ -7,6 +7,7 @@ describe('opensShell', () => {
     'docker exec -it box sh', 'docker exec -ti web bash', 'sudo docker exec -it db /bin/sh', 'docker run -it busybox sh', 'docker run -it --rm ubuntu',
     'docker run --rm -it alpine:3.18', 'unshare --fork --pid --mount-proc sh', 'unshare -fp --mount-proc', 'sudo unshare -fp --mount-proc bash',
     'nsenter -t 1234 -a sh', 'chroot /mnt/root sh', 'chroot /mnt/root', 'su - user', 'sudo -i', 'sudo su -', 'bash', 'sh', 'bash -l',
+    'ip netns exec blue bash --rcfile <(echo "PS1=\"ns[blue]> \"")', 'bash --rcfile ~/.nsrc',
   ])('opens a shell: %s', (command) => {
     expect(opensShell(command)).toBe(true)
   })

@@ -6,7 +6,8 @@
 set -euo pipefail
 root=${1:?usage: build.sh ROOTFS}
 
-mkdir -p "$root/sbin" "$root/run" "$root/var/log" "$root/usr/local/bin"
+# Alpine's top-level folders (`ls /lib` is a lesson's first `docker run alpine ls …`).
+mkdir -p "$root/sbin" "$root/run" "$root/var/log" "$root/usr/local/bin" "$root/lib/sysctl.d" "$root/lib/modules-load.d" "$root/media" "$root/mnt" "$root/opt" "$root/srv"
 cat >"$root/sbin/apk" <<'APK'
 #!/bin/sh
 echo "apk: not available: this is shellbook's offline stand-in for alpine (Debian's busybox), it has no package manager" >&2

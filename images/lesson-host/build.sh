@@ -18,8 +18,15 @@ engine=docker.io,procps,psmisc,iproute2,iptables,util-linux,ncurses-base
 # lesson.yaml `network: true`. man-db is cheap here (measured: about 10 s more build, 7 MB more
 # image; minbase already ships the pages), so `man ls` works as on a Katacoda host. docker-compose
 # (Debian's, 1.29): Docker scenarios run `docker-compose up` as often as `docker run`. htop and
-# stress: cgroup scenarios load the CPU and watch it; git: scenarios clone and commit.
-assumed=sudo,curl,wget,ca-certificates,jq,less,nano,vim-tiny,file,tree,iputils-ping,net-tools,man-db,docker-compose,htop,stress,git
+# stress: cgroup scenarios load the CPU and watch it; git: scenarios clone and commit. vim (not
+# only vim-tiny's `vi`), python3 (and venv), nc (netcat-openbsd), cal (ncal), info, gpg, iftop, bzip2: what
+# Linux-basics scenarios type on an Ubuntu host. No syslog daemon: it would show in every `ps aux`
+# of the lessons about processes.
+assumed=sudo,curl,wget,ca-certificates,jq,less,nano,vim-tiny,vim,file,tree,iputils-ping,net-tools,man-db,docker-compose,htop,stress,git
+assumed+=,python3,python3-venv,netcat-openbsd,ncal,info,gpg,iftop,bzip2
+# Debian's registry (distribution 2.8): a lesson that runs `docker pull` gets its preloaded images
+# from it, through the inner engine's mirror setting below (the sandbox starts it only then).
+assumed+=,docker-registry
 
 # The mirror is debootstrap's default (deb.debian.org); the suite is the machines' own.
 debootstrap --variant=minbase --include="$engine,$assumed" bookworm "$root" >&2
@@ -27,6 +34,20 @@ debootstrap --variant=minbase --include="$engine,$assumed" bookworm "$root" >&2
 # What a fresh host needs and nothing more: no package caches, an empty machine id.
 rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
 : >"$root/etc/machine-id"
+# The inner engine asks the sandbox's own registry first for Docker Hub images; nothing listens
+# there unless the lesson pulls, and then the engine goes on to Docker Hub as usual.
+mkdir -p "$root/etc/docker"
+echo '{ "registry-mirrors": ["http://127.0.0.1:5000"] }' >"$root/etc/docker/daemon.json"
+cat >"$root/etc/docker/registry/config.yml" <<'CONF'
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: /var/lib/docker-registry
+http:
+  addr: 127.0.0.1:5000
+CONF
 # Docker writes the container's own /etc/hostname (`--hostname`, lesson.yaml `hostname`); this
 # one is only what the image says when run otherwise.
 echo host01 >"$root/etc/hostname"

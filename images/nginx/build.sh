@@ -2,14 +2,15 @@
 # Fill the rootfs folder $1 (already holding the busybox recipe's files, see image.json `from`)
 # with Debian's nginx laid out like the official image: configuration in /etc/nginx/conf.d,
 # the default page in /usr/share/nginx/html served on port 80, logs on the container's output,
-# an `nginx` user. Debian's bash too, since lessons `docker exec -it web bash` into it.
+# an `nginx` user. Debian's bash too, since lessons `docker exec -it web bash` into it, and curl,
+# which the official images ship and lessons use to ask one container from another.
 set -euo pipefail
 root=${1:?usage: build.sh ROOTFS}
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../busybox/debian-files.sh
 source "$here/../busybox/debian-files.sh"
 
-add_packages "$root" nginx nginx-common bash
+add_packages "$root" nginx nginx-common bash curl libcurl4
 
 # Service-manager files, docs and Debian's sites layout mean nothing in this container.
 rm -rf "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/apport" "$root/usr/share/vim" \
@@ -17,7 +18,7 @@ rm -rf "$root/usr/share/doc" "$root/usr/share/man" "$root/usr/share/apport" "$ro
   "$root/etc/nginx/sites-available" "$root/etc/nginx/sites-enabled" "$root/etc/nginx/modules-available" \
   "$root/etc/nginx/modules-enabled" "$root/etc/nginx/snippets"
 
-add_libraries "$root" "$root/usr/sbin/nginx" "$root/bin/bash"
+add_libraries "$root" "$root/usr/sbin/nginx" "$root/bin/bash" "$root/usr/bin/curl"
 
 # The official image's configuration files (Debian's package ships the default page itself).
 install -m 644 "$here/nginx.conf" "$root/etc/nginx/nginx.conf"

@@ -1,7 +1,7 @@
 // What one simple command does with images: `docker run IMAGE` and `docker pull IMAGE` need
 // one from outside; `docker build -t NAME` and `docker tag SRC NAME` make one on the machine.
 // Options are read as the docker CLI reads them: a flag that is not a known boolean takes a value.
-import { programWords, type ShellWord } from '../shell/index.js'
+import { programWords, simpleCommands, type ShellWord } from '../shell/index.js'
 
 /** The images a command names, by what it does with them. */
 export interface DockerUse {
@@ -11,6 +11,8 @@ export interface DockerUse {
   makes: ShellWord[]
   /** `docker build -`: the Dockerfile comes on standard input (a heredoc). */
   dockerfileFromStdin: boolean
+  /** `docker pull`, `docker image pull`: the command asks a registry for the image. */
+  pulls: boolean
 }
 
 /** Which flags of a subcommand are booleans; every other flag takes a value (`-p 80:80`, `--name=x`). */
@@ -44,7 +46,7 @@ const groupedVerbs: Readonly<Record<string, readonly string[]>> = {
 
 /** What the simple command `words` does with images; nothing for a command that is not docker's. */
 export function dockerUse(words: readonly ShellWord[]): DockerUse {
-  const use: DockerUse = { needs: [], makes: [], dockerfileFromStdin: false }
+  const use: DockerUse = { needs: [], makes: [], dockerfileFromStdin: false, pulls: false }
   const args = programWords(words)
   if (args[0]?.text !== 'docker' && !args[0]?.text.endsWith('/docker')) return use
   const afterGlobal = readFlags(args.slice(1), globalFlags, true).positionals
@@ -59,6 +61,7 @@ export function dockerUse(words: readonly ShellWord[]): DockerUse {
   } else if (verb === 'pull') {
     const image = readFlags(verbArgs, pullFlags, true).positionals[0]
     if (image) use.needs.push(image)
+    use.pulls = true
   } else if (verb === 'build') {
     const read = readFlags(verbArgs, buildFlags, false)
     use.makes.push(...read.valuesOf('t', 'tag'))
@@ -72,6 +75,32 @@ export function dockerUse(words: readonly ShellWord[]): DockerUse {
     if (target) use.makes.push(target)
   }
   return use
+}
+
+/**
+ * Whether `command` asks a registry for an image: `docker pull`, `docker image pull`,
+ * `docker compose pull`, `docker-compose pull`. A host with no registry serves such a
+ * lesson's images from one of its own (see the sandbox's SERVE_PULLS).
+ */
+export function pullsImages(command: string): boolean {
+  return simpleCommands(command).some(({ words }) => {
+    if (dockerUse(words).pulls) return true
+    const args = programWords(words).map((word) => word.text)
+    const compose = args[0] === 'docker-compose' ? args.slice(1) : args[0] === 'docker' && args.includes('compose') ? args.slice(args.indexOf('compose') + 1) : undefined
+    return compose !== undefined && composeVerb(compose) === 'pull'
+  })
+}
+
+/** Compose's options that take a value (`-f app.yml`), before its verb. */
+const composeValueFlags = new Set(['-f', '--file', '-p', '--project-name', '--profile', '--env-file', '--project-directory', '--ansi', '--parallel'])
+
+/** `-f app.yml pull db` → `pull`. */
+function composeVerb(args: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index++) {
+    if (composeValueFlags.has(args[index]!)) index++
+    else if (!args[index]!.startsWith('-')) return args[index]
+  }
+  return undefined
 }
 
 const execFlags: FlagSpec = { shortBooleans: 'dit', longBooleans: ['detach', 'interactive', 'tty', 'privileged', 'help'] }

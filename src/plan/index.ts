@@ -11,4 +11,4 @@ export { executionKey, linkSubject, type ChainLink, type ExecutionKey } from './
 export { missingLessonsFolder, unknownLesson } from './lesson-folders.js'
 export { pointOfText } from './point-of-text.js'
 export { sourcePlan } from './translations.js'
-export { dockerRunsInside, type DockerRunInside } from './docker-commands.js'
+export { dockerRunsInside, pullsImages, type DockerRunInside } from './docker-commands.js'

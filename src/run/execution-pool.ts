@@ -4,7 +4,7 @@
 // from a factory, so the scheduling is tested without Docker.
 import os from 'node:os'
 import pLimit from 'p-limit'
-import { pointOfText, sourcePlan, type HostKind, type LessonPlan } from '../plan/index.js'
+import { pointOfText, pullsImages, sourcePlan, type HostKind, type LessonPlan } from '../plan/index.js'
 import { type ExecutionGroup, freezeRun, thawExecution, type FrozenExecution, updateCaptures, type LessonExecutions, type ImageProvenance, type LessonRun } from '../captures/index.js'
 import type { EngineInfo, BuildOwner } from './engine/index.js'
 import { MissingImageError } from './images/index.js'
@@ -42,7 +42,8 @@ export type HostFactory = (request: HostRequest) => Host
 /** A sandbox on the pool's engine, or the local host talking to that same engine. */
 export const defaultHostFactory: HostFactory = ({ plan, kind, engine, images, owner }) => {
   if (kind === 'local') return createLocalHost(plan, { engine: engine.endpoint })
-  return createSandboxHost(plan, { engine: engine.endpoint, owner, images: images.map((image) => image.name), network: plan.config.network, hostname: plan.config.hostname })
+  const servePulls = plan.cells.some((cell) => !cell.options.norun && pullsImages(cell.command))
+  return createSandboxHost(plan, { engine: engine.endpoint, owner, images: images.map((image) => image.name), network: plan.config.network, hostname: plan.config.hostname, servePulls })
 }
 
 export interface PoolOptions {

@@ -9,12 +9,12 @@ import { skipWithoutEngine } from './engine-required.js'
 import { output, planOf, runOnSandbox } from './sandbox-lessons.js'
 
 const imagesDir = path.resolve(import.meta.dirname, '../../images')
-const assumedTools = ['sudo', 'curl', 'wget', 'jq', 'less', 'nano', 'vi', 'file', 'tree', 'ping', 'netstat', 'ifconfig', 'man']
+const assumedTools = ['sudo', 'curl', 'wget', 'jq', 'less', 'nano', 'vi', 'vim', 'file', 'tree', 'ping', 'netstat', 'ifconfig', 'man', 'python3', 'nc', 'cal', 'info', 'gpg', 'bzip2']
 
 describe.skipIf(skipWithoutEngine)('lesson host', () => {
   beforeAll(async () => {
     // Present already (.ci/run makes it), or built now from images/nginx/: a few seconds.
-    await ensureImages(['nginx'], { imagesDir, pull: false })
+    await ensureImages(['nginx', 'alpine:3.18', 'hello-world'], { imagesDir, pull: false })
   }, 300_000)
 
   it('has the tools lesson authors assumed, and is called host01', async () => {
@@ -50,6 +50,22 @@ describe.skipIf(skipWithoutEngine)('lesson host', () => {
     const result = await runOnSandbox(plan)
     expect(output(result, 'curl -s localhost:8080')).toContain('<h1>Welcome to nginx!</h1>')
     expect(output(result, 'docker logs web')).toMatch(/"GET \/ HTTP\/1\.1" 200 /)
+  }, 180_000)
+
+  it('serves a pulling lesson\'s images from its own registry: `docker pull` goes through one, as on a reader\'s host', async () => {
+    const pull = 'docker pull alpine:3.18'
+    const plan = await planOf(
+      'pulls',
+      `# Pulls\n\n\`${pull}\`{{execute}}\n\n\`docker image pull hello-world\`{{execute}}\n\n\`docker run hello-world\`{{execute}}\n\n` +
+        "`docker images --format '{{.Repository}}:{{.Tag}}' | sort`{{execute}}\n\n`docker pull alpine@sha256:0000000000000000000000000000000000000000000000000000000000000000`{{execute}}{exit=1}\n",
+      'title: {en: Pulls}\nimages: [alpine:3.18, hello-world]\n',
+    )
+    const result = await runOnSandbox(plan, { servePulls: true })
+    expect(output(result, pull)).toMatch(/^3\.18: Pulling from library\/alpine\r?\nDigest: sha256:[0-9a-f]{64}\r?\nStatus: Image is up to date for alpine:3\.18\r?\ndocker\.io\/library\/alpine:3\.18\r?\n$/)
+    expect(output(result, 'docker image pull hello-world')).toMatch(/Status: Image is up to date for hello-world:latest/)
+    expect(output(result, 'docker run hello-world')).toMatch(/^\r?\nHello from Docker!\r?\n/)
+    // The mirror's own tags were dropped: the lesson sees only its images.
+    expect(output(result, "docker images --format '{{.Repository}}:{{.Tag}}' | sort").trim().split(/\r?\n/)).toEqual(['alpine:3.18', 'hello-world:latest'])
   }, 180_000)
 
   it('fails as the recorded outputs say for want of a network, and each gets the hint', async () => {

@@ -50,6 +50,7 @@ describe.skipIf(skipWithoutEngine)('stand-ins', () => {
     expect(apk.stdout).toBe('')
     expect(apk.stderr).toBe("apk: not available: this is shellbook's offline stand-in for alpine (Debian's busybox), it has no package manager\n")
     expect((await docker(['run', '--rm', 'alpine', 'cat', '/etc/os-release'])).stdout).toMatch(/^ID=alpine$/m)
+    expect((await docker(['run', '--rm', 'alpine', 'ls', '/lib'])).exitCode).toBe(0)
   }, 120_000)
 
   it('nginx: serves its default page on the container\'s port 80, logs to `docker logs`', async () => {
@@ -74,6 +75,18 @@ describe.skipIf(skipWithoutEngine)('stand-ins', () => {
     expect(top).toContain('nginx: master process nginx -g daemon off;')
     expect(top).toContain('nginx: worker process')
     expect((await docker(['exec', web, 'bash', '-c', 'echo "$0"'])).stdout).toBe('bash\n')
+    // curl as in the official images, so one container can ask another.
+    expect((await docker(['exec', web, 'curl', '-sS', 'http://localhost/'])).stdout).toContain('<title>Welcome to nginx!</title>')
+  }, 120_000)
+
+  it('hello-world: prints its greeting, saying it is a stand-in, and ends', async () => {
+    await build('hello-world')
+    const [hello] = await ensure(['hello-world'])
+    expect(hello).toMatch(/^hello-world [0-9a-f]{64}$/)
+    const run = await docker(['run', '--rm', 'hello-world'])
+    expect(run.exitCode, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^\nHello from Docker!\n/)
+    expect(run.stdout).toContain("shellbook's offline stand-in for the hello-world image")
   }, 120_000)
 
   it('debian and ubuntu: one debootstrapped bookworm, with apt, under every tag', async () => {

@@ -8,7 +8,7 @@ import type { LessonPlan } from '../../plan/index.js'
 import { docker, dockerFailure, lastLines, type DockerOptions, type DockerResult, labelArgs, type BuildOwner } from '../engine/index.js'
 import { HostError, type Host } from './host.js'
 import type { RuleId } from '../../messages.js'
-import { LESSON_HOST_IMAGE, sandboxName, sandboxRunArgs, WAIT_AND_LOAD } from './sandbox-run.js'
+import { LESSON_HOST_IMAGE, MIRROR_ADDRESS, mirrorRef, sandboxName, sandboxRunArgs, SERVE_PULLS, WAIT_AND_LOAD } from './sandbox-run.js'
 import { DEFAULT_LOCAL_SHELL } from '../session/index.js'
 
 
@@ -28,6 +28,8 @@ export interface SandboxOptions {
   image?: string | undefined
   /** Time allowed for the inner engine to answer and the images to load; default 120 000 ms. */
   readyTimeoutMs?: number | undefined
+  /** Serve `images` from a registry in the sandbox, so the lesson's `docker pull` finds them; default false. */
+  servePulls?: boolean | undefined
 }
 
 /** The inner engine, for provenance. */
@@ -93,6 +95,7 @@ export function createSandboxHost(plan: LessonPlan, options: SandboxOptions): Sa
         const readyTimeoutMs = options.readyTimeoutMs ?? defaultReadyTimeoutMs
         const ready = await waitAndLoad(name, options.images, readyTimeoutMs, call, options.engine)
         if (ready.exitCode !== 0 || ready.engine === undefined) fail(await readyFailure(name, ready, readyTimeoutMs, options.images, call), 'sandbox-engine')
+        if (options.servePulls === true) await servePulls(name, options.images, readyTimeoutMs, call)
         const readyAt = Date.now()
         const engineAt = Math.min(Math.max(ready.engine.at, ranAt), readyAt)
         host.timings = { create: createdAt - started, run: ranAt - createdAt, engine: engineAt - ranAt, images: readyAt - engineAt }
@@ -126,6 +129,16 @@ export function createSandboxHost(plan: LessonPlan, options: SandboxOptions): Sa
 }
 
 const engineSchema = z.object({ engineVersion: z.string().min(1), kernel: z.string(), os: z.string() })
+
+/** Start the sandbox's registry and push the lesson's images there (see SERVE_PULLS). */
+async function servePulls(name: string, images: readonly string[], timeoutMs: number, call: DockerOptions): Promise<void> {
+  const pairs = images.flatMap((image) => {
+    const ref = mirrorRef(image)
+    return ref === undefined ? [] : [image, ref]
+  })
+  const result = await docker(['exec', name, 'sh', '-c', SERVE_PULLS, 'sh', ...pairs], { ...call, timeoutMs })
+  if (result.exitCode !== 0) fail(`Unexpected failure serving \`${images.join(' ')}\` from sandbox \`${name}\`'s own registry (${dockerFailure(result)}), expected \`docker push\` to ${MIRROR_ADDRESS} to work`, 'sandbox-engine')
+}
 
 /** How waiting for the inner engine (and loading the images) went. */
 interface Ready {

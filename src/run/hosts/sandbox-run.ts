@@ -8,8 +8,9 @@ import { labelArgs, type BuildOwner } from '../engine/index.js'
  * Within a tag the recipe hash decides when it is rebuilt; the tag itself moves when the host's
  * tools change (2: the tools Katacoda lessons assume), so an engine shared with an older
  * checkout keeps both instead of rebuilding one over the other, back and forth.
+ * 3: vim, python3, nc, cal, info, gpg, iftop.
  */
-export const LESSON_HOST_IMAGE = 'shellbook/lesson-host:2'
+export const LESSON_HOST_IMAGE = 'shellbook/lesson-host:3'
 
 /** The sandbox's hostname when lesson.yaml names none: what Katacoda's hosts were called. */
 export const DEFAULT_HOSTNAME = 'host01'
@@ -89,3 +90,44 @@ engine=$(docker info --format '{"engineVersion":{{json .ServerVersion}},"kernel"
 echo "engine-ready $(date +%s%3N) $engine" >&2
 if [ "\${1-}" = load ]; then exec docker load --quiet; fi
 `
+
+/** Where the sandbox's own registry listens (images/lesson-host/: the inner engine's mirror). */
+export const MIRROR_ADDRESS = '127.0.0.1:5000'
+
+/**
+ * Run inside the sandbox of a lesson that pulls (`docker pull alpine`): starts the host's own
+ * registry, which the inner engine asks first for Docker Hub images (daemon.json
+ * `registry-mirrors`), and pushes there each preloaded image given as `IMAGE MIRROR_REF` pairs,
+ * then drops the extra tag. A pull then really goes through a registry and prints what a
+ * reader's pull printed; with no registry at all it failed for want of a network.
+ */
+export const SERVE_PULLS = `set -e
+docker-registry serve /etc/docker/registry/config.yml >/var/log/docker-registry.log 2>&1 &
+i=0
+until curl -fsS -o /dev/null http://${MIRROR_ADDRESS}/v2/; do
+  i=$((i + 1))
+  if [ "$i" -ge 400 ]; then echo "the sandbox's registry did not answer in 20 s:" >&2; tail -5 /var/log/docker-registry.log >&2; exit 4; fi
+  sleep 0.05
+done
+while [ $# -ge 2 ]; do
+  docker tag "$1" "$2"
+  docker push --quiet "$2" >/dev/null
+  docker rmi "$2" >/dev/null
+  shift 2
+done
+`
+
+/**
+ * The name `image` has in the mirror (`alpine` → `127.0.0.1:5000/library/alpine:latest`), or
+ * undefined when a mirror cannot serve it: another registry (`ghcr.io/x`, `localhost:5000/y`)
+ * or a digest (`alpine@sha256:…`, which a stand-in does not have).
+ */
+export function mirrorRef(image: string): string | undefined {
+  if (image.includes('@')) return undefined
+  const parts = image.replace(/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').split('/')
+  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!)) return undefined
+  const path = parts.length === 1 ? ['library', ...parts] : parts
+  const last = path.at(-1)!
+  if (!last.includes(':')) path[path.length - 1] = `${last}:latest`
+  return `${MIRROR_ADDRESS}/${path.join('/')}`
+}

@@ -29,7 +29,9 @@ function endsWithShell(list: readonly string[]): boolean {
  * Whether a command (one line, as typed) most likely leaves the reader inside another
  * interactive shell. It is a guess the session then checks: the shell must answer a `printf`.
  */
-export function opensShell(command: string): boolean {
+export function opensShell(typed: string): boolean {
+  // `bash --rcfile <(echo "PS1='ns> '")` is still an interactive bash: only its prompt differs.
+  const command = typed.replace(/\s--(?:rcfile|init-file)\s+(?:<\((?:[^()]|\([^()]*\))*\)|'[^']*'|"[^"]*"|[^\s|;&<>()]+)/g, '')
   if (command.includes('\n') || /[|;&<>`]|\$\(/.test(command)) return false
   const list = words(command).filter((word, index, all) => !(index === 0 && word === 'sudo') && !(all[0] === 'sudo' && index > 0 && index < 3 && /^-[EH]$/.test(word)))
   const program = list[0] ?? ''
