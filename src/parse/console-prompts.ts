@@ -75,7 +75,9 @@ const sentenceWords = new Set([
  * A `# ` line that reads as a sentence is a comment (in a script, in a `cat`'s output,
  * Prometheus' `# HELP …`), not a root prompt: it starts with a capital letter (not a
  * `NAME=value`), with `#`, `-`, `=` or `*`, holds non-ASCII letters in its first word, or is
- * plain words with a common English one among them (`# wait for it`).
+ * plain words with a common English one among them (`# wait for it`), or holds a prose
+ * parenthesis (`# /etc/passwd anzeigen (erste 15 Zeilen)`: words in `( )` after a word, which
+ * as a command would be a syntax error).
  */
 export function readsAsComment(text: string): boolean {
   const trimmed = text.trim()
@@ -85,6 +87,7 @@ export function readsAsComment(text: string): boolean {
   if (/^[#=*-]/.test(first)) return true
   if (/^\p{Lu}/u.test(first) && !/^[A-Z_][A-Z0-9_]*=/.test(first)) return true
   if (/[^\x00-\x7f]/.test(first)) return true
+  if (/[^\s$<>=(]\s+\([\p{L}\d.,-]+(?:\s+[\p{L}\d.,-]+)+\)/u.test(trimmed)) return true
   const plain = words.map((word) => /^([a-z]+)[,.:;!?]?$/i.exec(word)?.[1]?.toLowerCase())
   return words.length >= 2 && plain.every((word) => word !== undefined) && plain.some((word) => sentenceWords.has(word!))
 }
