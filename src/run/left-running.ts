@@ -31,6 +31,9 @@ export function keyBytes(keys: string): string {
   return text.replace(/\^(.)/g, (_, key: string) => (key === '?' ? '\x7f' : String.fromCharCode(key.charCodeAt(0) - 64)))
 }
 
+/** `New password: `, `Retype new password:`, `Passwort:`, `Mot de passe :`, `密码：`. */
+const passwordPrompt = /(?:password|passwort|passphrase|mot de passe|contraseña|senha|密码)[^\n]*[:：]\s*$/i
+
 export class LeftRunningCells {
   /** The cell whose command holds each busy terminal, by terminal name. */
   readonly #holders = new Map<string, Cell>()
@@ -79,7 +82,10 @@ export class LeftRunningCells {
     // What never ends by itself (`tail -f`, a server) the reader stopped before typing on, as the lesson's text tells them.
     // `watch` draws a screen but reads no keys but Ctrl-C.
     const readsInput = session.busyReadsInput && !/^\s*(?:sudo\s+)?watch\b/.test(program.command)
-    const stop = cell.options.interrupt || keys === '\x03' || (keys === undefined && !readsInput && program.keepsRunning === true)
+    // A password the lesson does not give (`passwd user1`, then `su -l user1`): a command line is
+    // no password, so the reader's secret stays untyped and the prompt is left with Ctrl-C.
+    const passwordNotGiven = keys === undefined && /\s/.test(cell.command.trim()) && passwordPrompt.test(session.heldPrompt ?? '')
+    const stop = cell.options.interrupt || keys === '\x03' || passwordNotGiven || (keys === undefined && !readsInput && program.keepsRunning === true)
     if (stop) {
       this.#settle(holder, await session.release('ctrl-c', options))
       if (keys === undefined) return undefined

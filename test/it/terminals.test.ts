@@ -72,6 +72,12 @@ A progress bar: \`for p in 10 50 100; do printf '\\rfetching %s%%' $p; sleep 0.2
 $ seq 10
 \`\`\`
 
+Set a password (the lesson gives none), then switch user: \`useradd -m student\`{{execute}} \`passwd student\`{{execute}}
+
+\`su -l student -c whoami\`{{execute}}
+
+The history: \`ls /etc/hostname\`{{execute}} \`!ls\`{{execute}}
+
 \`echo done\`{{execute}}
 `
 
@@ -135,6 +141,14 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(logs).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c' })
     expect(logs.output).toMatch(/Ready to accept connections/)
     expect(captureOf(run, 'docker rm -f db > /dev/null; echo removed').output.trim()).toBe('removed')
+
+    // A password prompt the lesson gives no password for: left with Ctrl-C, the next command is not typed as one.
+    const passwd = captureOf(run, 'passwd student')
+    expect(passwd).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c' })
+    expect(passwd.output).toMatch(/New password: ?/)
+    expect(captureOf(run, 'su -l student -c whoami').output.trim()).toBe('student')
+    // `!ls` is expanded from the history, shown as bash shows it, and run.
+    expect(captureOf(run, '!ls').output.replace(/\r/g, '')).toBe('ls /etc/hostname\n/etc/hostname\n')
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
   }, 180_000)
 

@@ -30,6 +30,9 @@ function endsWithShell(list: readonly string[]): boolean {
  * interactive shell. It is a guess the session then checks: the shell must answer a `printf`.
  */
 export function opensShell(typed: string): boolean {
+  // `docker stop web && \⏎ docker run … && \⏎ docker exec -it web bash`: the chain ends in the shell.
+  const chain = typed.replace(/\\\r?\n/g, ' ').split(/\s*(?:&&|;)\s*/)
+  if (chain.length > 1 && !/[|<>`\n]|\$\(/.test(chain.slice(0, -1).join(' '))) return chain.at(-1) !== '' && opensShell(chain.at(-1)!)
   // `bash --rcfile <(echo "PS1='ns> '")` is still an interactive bash: only its prompt differs.
   const command = typed.replace(/\s--(?:rcfile|init-file)\s+(?:<\((?:[^()]|\([^()]*\))*\)|'[^']*'|"[^"]*"|[^\s|;&<>()]+)/g, '')
   if (command.includes('\n') || /[|;&<>`]|\$\(/.test(command)) return false

@@ -68,6 +68,12 @@ export class ShellSession extends TerminalCore {
     return drawsScreen(output, this.#held.screen) || trailingPrompt(output) !== undefined
   }
 
+  /** The prompt the command left running waits at (`New password: `), if it waits at one. */
+  get heldPrompt(): string | undefined {
+    if (!this.#held || this.reader.heldEnd) return undefined
+    return trailingPrompt(this.#held.capture.text())
+  }
+
   /** The command left running as it is now, still running. */
   snapshot(): CommandResult | undefined {
     return this.#held && this.#heldResult(this.#held, undefined, 'still-running')
