@@ -1,13 +1,16 @@
 // `shellbook check`: everything the parser and planner can tell without running a command
 // and without Docker — bad input, unbound placeholders, translations that part from their
-// source, prose in the wrong language, glued markers, and captures that no longer match.
+// source, prose in the wrong language, glued markers, captures that no longer match, and
+// committed captures holding a secret.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { lintLesson } from './check/index.js'
-import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson } from './plan/index.js'
+import { type LessonConfig, scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson } from './plan/index.js'
 import { planExecutions } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
+import { SecretMasker } from './run/secrets/index.js'
 
 export interface CheckOptions {
   /** Folder of lessons; default `lessons`, resolved against the working folder. */
@@ -21,6 +24,17 @@ export interface CheckResult {
   files: VFile[]
   /** No fatal message. */
   ok: boolean
+}
+
+/** Anything in a committed captures.json that the detectors (or lesson.yaml `secrets`) would mask. */
+function reportSecrets(file: VFile, secrets: LessonConfig['secrets']): void {
+  const text = String(file.value)
+  if (text === '') return
+  const masker = new SecretMasker({ values: secrets?.values ?? [], patterns: (secrets?.patterns ?? []).map((source) => new RegExp(source, 'g')) })
+  const place = location(file)
+  for (const found of masker.locate(text)) {
+    error(file, `Unexpected ${found.kind} in captures.json, expected no secret in a committed file: run \`shellbook build --refresh\` to capture it again masked, and revoke it`, place.toPoint(found.index), 'secret-in-captures')
+  }
 }
 
 export async function checkLessons(options: CheckOptions = {}): Promise<CheckResult> {
@@ -42,6 +56,7 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
     if (hasErrors(lesson) || lesson.plans.length === 0) continue
     const planned = await planExecutions(lesson, false)
     files.push(planned.captures.file)
+    reportSecrets(planned.captures.file, lesson.config?.secrets)
     for (const { decision } of planned.executions) {
       if (decision.kind !== 'run') continue
       error(decision.file, `Unexpected stale captures: ${decision.reason}, expected captures.json to match what the lesson runs; run \`shellbook build\` with a Docker engine to refresh them`, decision.place, 'stale-captures')

@@ -47,6 +47,7 @@ export const rules = {
   // Captures.
   'corrupt-captures': 'captures.json cannot be read as shellbook wrote it',
   'stale-captures': 'captures.json no longer matches what the lesson runs',
+  'secret-in-captures': 'captures.json holds something a secret detector masks',
   'needs-execution': 'a lesson must run, and no Docker engine answers',
   'lessons-locked': 'another build of the same lessons folder is running',
   // Running.
@@ -57,6 +58,7 @@ export const rules = {
   'sandbox-run': 'the sandbox container could not start',
   'sandbox-engine': 'the engine inside the sandbox did not answer, or the images did not load',
   'hostname-ignored': 'lesson.yaml `hostname` on the local host, which keeps this machine\'s name',
+  'secret-missing': 'a lesson.yaml `secrets.env` variable is not set in the build\'s environment',
   'terminal-ended': '`exit` at the top of a terminal closed its shell',
   'session-failed': 'a terminal could not start, or was given up',
   'script-failed': 'a scenario\'s background or foreground script failed, or was still running at its bound',

@@ -24,6 +24,10 @@ engine=docker.io,procps,psmisc,iproute2,iptables,util-linux,ncurses-base
 # of the lessons about processes.
 assumed=sudo,curl,wget,ca-certificates,jq,less,nano,vim-tiny,vim,file,tree,iputils-ping,net-tools,man-db,docker-compose,htop,stress,git
 assumed+=,python3,python3-venv,netcat-openbsd,ncal,info,gpg,iftop,bzip2
+# cgroup-tools: cgroup scenarios `apt install` it, then cgcreate and lscgroup (installed, apt says
+# so offline). golang-go (Debian's 1.19, the biggest part of the image): Katacoda's Ubuntu hosts
+# had Go, and Docker scenarios `go build` a program to put in a `FROM scratch` image.
+assumed+=,cgroup-tools,golang-go
 # Debian's registry (distribution 2.8): a lesson that runs `docker pull` gets its preloaded images
 # from it, through the inner engine's mirror setting below (the sandbox starts it only then).
 assumed+=,docker-registry
@@ -48,6 +52,8 @@ storage:
 http:
   addr: 127.0.0.1:5000
 CONF
+# Go's own sources are only needed to rebuild the standard library, which comes built.
+rm -rf "$root"/usr/share/go-*/src/*/testdata "$root"/usr/share/go-*/test
 # Docker writes the container's own /etc/hostname (`--hostname`, lesson.yaml `hostname`); this
 # one is only what the image says when run otherwise.
 echo host01 >"$root/etc/hostname"

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import type { LessonPlan, Step } from './types.js'
 
 /** The fields of lesson.yaml that change what runs, in chain order (title and source do not). */
-export const executableConfigFields = ['images', 'host', 'hostname', 'network', 'timeout', 'setup', 'teardown', 'vars', 'waits', 'containers', 'terminal'] as const
+export const executableConfigFields = ['images', 'host', 'hostname', 'network', 'timeout', 'setup', 'teardown', 'vars', 'waits', 'containers', 'terminal', 'secrets'] as const
 
 export type ExecutableConfigField = (typeof executableConfigFields)[number]
 
@@ -13,8 +13,9 @@ export type ExecutableConfigField = (typeof executableConfigFields)[number]
  * Fields that join the chain only when lesson.yaml sets them. `hostname` came after lessons were
  * frozen: hashing its absence would have changed every committed key and re-run them all. Unset,
  * it is the sandbox's default (`host01`; `lesson-host` before, which no committed capture prints).
+ * `secrets` likewise (its env names and patterns, never an environment's values).
  */
-const linkedOnlyWhenSet: ReadonlySet<ExecutableConfigField> = new Set(['hostname'])
+const linkedOnlyWhenSet: ReadonlySet<ExecutableConfigField> = new Set(['hostname', 'secrets'])
 
 /** The config fields that are links of this plan's chain, in chain order. */
 function chainedConfigFields(plan: LessonPlan): ExecutableConfigField[] {

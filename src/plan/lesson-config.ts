@@ -47,6 +47,22 @@ export const lessonConfigSchema = z
     waits: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Containers a lesson reaches with `in=` that no `docker run --name` of the lesson creates. */
     containers: z.array(z.string().min(1)).default([]),
+    /**
+     * Secrets masked in every output (captures.json, pages, Markdown, report) beside the
+     * built-in detectors: `env` names variables passed in from the build's environment
+     * (exported in the lesson's shells), `values` literal strings, `patterns` regular
+     * expressions. Unset: only the detectors.
+     */
+    secrets: z
+      .object({
+        env: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name such as GITHUB_TOKEN')).default([]),
+        values: z.array(z.string().min(4, 'a secret of at least 4 characters')).default([]),
+        patterns: z
+          .array(z.string().min(1).refine((source) => validRegExp(source), 'a JavaScript regular expression'))
+          .default([]),
+      })
+      .strict()
+      .optional(),
     /** Terminal size of the lesson's sessions. */
     terminal: z
       .object({
@@ -62,3 +78,12 @@ export const lessonConfigSchema = z
   .strict()
 
 export type LessonConfig = z.infer<typeof lessonConfigSchema>
+
+function validRegExp(source: string): boolean {
+  try {
+    new RegExp(source)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -6,6 +6,7 @@ import { parseAnsi, type AnsiRun } from './ansi.js'
 import { h, text } from './h.js'
 import type { Translate } from './types.js'
 import { codePoint, splitControls } from './visible-controls.js'
+import { REDACTION_PATTERN } from '../captures/index.js'
 
 export function ansiToHast(output: string, t: Translate): ElementContent[] {
   const nodes: ElementContent[] = []
@@ -19,11 +20,25 @@ export function ansiToHast(output: string, t: Translate): ElementContent[] {
 }
 
 function visibleText(value: string, t: Translate): ElementContent[] {
-  return splitControls(value).map((piece) => {
-    if (piece.kind === 'text') return text(piece.value)
+  return splitControls(value).flatMap((piece): ElementContent[] => {
+    if (piece.kind === 'text') return withRedactions(piece.value, t)
     const title = piece.char === '\u0000' ? t('output.nul') : t('output.control', { code: codePoint(piece.char) })
-    return h('span', { className: ['ctrl'], title }, [piece.picture])
+    return [h('span', { className: ['ctrl'], title }, [piece.picture])]
   })
+}
+
+/** Text with each secret's mask (`⟦redacted:jwt:1⟧`) shown as a localized mark, read out by screen readers too. */
+function withRedactions(value: string, t: Translate): ElementContent[] {
+  const nodes: ElementContent[] = []
+  let last = 0
+  for (const match of value.matchAll(REDACTION_PATTERN)) {
+    if (match.index > last) nodes.push(text(value.slice(last, match.index)))
+    const [, kind, n] = match
+    nodes.push(h('span', { className: ['redacted'], title: t('output.redactedTitle', { kind: kind! }) }, [t('output.redacted', { n: n! })]))
+    last = match.index + match[0].length
+  }
+  if (last < value.length) nodes.push(text(value.slice(last)))
+  return nodes
 }
 
 /** Inline colours (any of 16, 256 or 16M) and a class per decoration; undefined when plain. */

@@ -9,8 +9,9 @@ import { stripAnsi } from './ansi.js'
 import { provenanceView } from './provenance.js'
 import { sanitizeMarkdownProse } from './markdown-prose.js'
 import { execInlinesIn, inlineText, isExecOnly, showCommands, varValue } from './shown-command.js'
-import type { LessonContext, ShownCommand, ShownPiece } from './types.js'
+import type { LessonContext, ShownCommand, ShownPiece, Translate } from './types.js'
 import { showControls } from './visible-controls.js'
+import { REDACTION_PATTERN } from '../captures/index.js'
 
 export function lessonMarkdown(ctx: LessonContext): string {
   const { plan, run, t } = ctx
@@ -41,13 +42,13 @@ function rewrite(node: RootContent, ctx: LessonContext): RootContent[] {
       return [{ type: 'text', value: value ?? `⟨${node.name}⟩` }]
     }
     case 'execBlock':
-      return consoleBlock(showCommands(node.commands, ctx))
+      return consoleBlock(showCommands(node.commands, ctx), ctx.t)
   }
   if (!('children' in node)) return [node]
   // Collected before the children are rewritten: afterwards the execs are inline code.
   // One console block per inline code: one command per line it types.
   const after = node.type === 'paragraph' || node.type === 'heading'
-    ? execInlinesIn(node).flatMap((exec) => consoleBlock(showCommands(exec.commands, ctx)))
+    ? execInlinesIn(node).flatMap((exec) => consoleBlock(showCommands(exec.commands, ctx), ctx.t))
     : []
   if ((node.type === 'paragraph' || node.type === 'heading') && isExecOnly(node)) return after
   const parent: Parent = node
@@ -56,11 +57,11 @@ function rewrite(node: RootContent, ctx: LessonContext): RootContent[] {
 }
 
 /** One `console` block for the commands, then their notes (naming the command when several). */
-function consoleBlock(commands: ShownCommand[]): BlockContent[] {
+function consoleBlock(commands: ShownCommand[], t: Translate): BlockContent[] {
   if (commands.length === 0) return []
   const lines = commands.map((shown) => {
     const input = shown.prompt + shown.command
-    return shown.output === undefined ? input : `${input}\n${plainOutput(shown.output)}`
+    return shown.output === undefined ? input : `${input}\n${plainOutput(shown.output, t)}`
   })
   const code: Code = { type: 'code', lang: 'console', meta: null, value: lines.join('\n') }
   const notes = commands.flatMap((shown) =>
@@ -69,9 +70,10 @@ function consoleBlock(commands: ShownCommand[]): BlockContent[] {
   return [code, ...notes]
 }
 
-/** Output as plain text: no ANSI, controls visible (NUL as ␀), each cut a line of its own (`… 12 lines cut`). */
-function plainOutput(pieces: readonly ShownPiece[]): string {
-  return pieces.map((piece) => (piece.kind === 'lines' ? showControls(stripAnsi(piece.text)) : piece.text)).join('\n')
+/** Output as plain text: no ANSI, controls visible (NUL as ␀), each cut a line of its own (`… 12 lines cut`), secrets as `[secret 1 redacted]`. */
+function plainOutput(pieces: readonly ShownPiece[], t: Translate): string {
+  const shown = (text: string) => showControls(stripAnsi(text)).replace(REDACTION_PATTERN, (_, _kind: string, n: string) => `[${t('output.redacted', { n })}]`)
+  return pieces.map((piece) => (piece.kind === 'lines' ? shown(piece.text) : piece.text)).join('\n')
 }
 
 function note(text: string, command?: string): BlockContent {

@@ -15,6 +15,7 @@ import { error, excerpt, type RuleId } from '../messages.js'
 import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
 import { tail } from './output-tail.js'
 import { LeftRunningCells, settleOf } from './left-running.js'
+import { lessonSecrets, maskRun, type SecretMasker } from './secrets/index.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -33,7 +34,10 @@ export interface RunLessonOptions {
 const ctrlCStatus = 130
 
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
-  const runner = new LessonRunner(plan, options)
+  // Registered before anything runs, so no output is ever kept unmasked.
+  const secrets = lessonSecrets(plan)
+  const messagesBefore = new Map([plan.file, plan.configFile].map((file) => [file, file.messages.length]))
+  const runner = new LessonRunner(plan, options, secrets.exports)
   const startedAt = new Date()
   let provenance: Omit<Provenance, 'startedAt' | 'finishedAt'> = { ...options.provenance, hostKind: options.host.kind }
   options.onEvent?.({ kind: 'lesson-start', slug: plan.slug, locale: plan.locale, cells: plan.cells.length })
@@ -50,11 +54,21 @@ export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Pr
   }
   const ok = !runner.failed
   options.onEvent?.({ kind: 'lesson-end', slug: plan.slug, ok, durationMs: Date.now() - startedAt.getTime() })
-  return {
+  // Failure messages quote outputs: masked too, as they reach report.json.
+  for (const [file, before] of messagesBefore) maskMessages(file.messages.slice(before), secrets.masker)
+  return maskRun({
     slug: plan.slug,
     provenance: { ...provenance, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() },
     cells: runner.captures,
     vars: runner.vars,
+  }, secrets.masker)
+}
+
+function maskMessages(messages: VFile['messages'], masker: SecretMasker): void {
+  for (const message of messages) {
+    message.reason = masker.mask(message.reason)
+    message.message = message.reason
+    if (message.note !== undefined) message.note = masker.mask(message.note)
   }
 }
 
@@ -69,7 +83,7 @@ class LessonRunner {
   private readonly leftRunning: LeftRunningCells
   private readonly failureContext: FailureContext
 
-  constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions) {
+  constructor(private readonly plan: LessonPlan, private readonly options: RunLessonOptions, private readonly secretExports: Record<string, string>) {
     this.context = {
       plan,
       signal: options.signal,
@@ -243,8 +257,9 @@ class LessonRunner {
     const open = this.sessions.get(name)
     if (open && !open.closed) return open
     const { cols, rows, term, locale } = this.plan.config.terminal
-    const exports = { ...(term === undefined ? {} : { TERM: term }), ...(locale === undefined ? {} : { LANG: locale }) }
-    const session = await ShellSession.open({ shell: this.options.host.shell, env: this.options.host.env, cols, rows, exports })
+    const exports = { ...(term === undefined ? {} : { TERM: term }), ...(locale === undefined ? {} : { LANG: locale }), ...this.secretExports }
+    const { shell, env, cwd } = this.options.host
+    const session = await ShellSession.open({ shell, env, cwd, cols, rows, exports })
     this.sessions.set(name, session)
     return session
   }

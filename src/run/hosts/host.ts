@@ -13,6 +13,8 @@ export interface Host {
   shell: readonly string[]
   /** Environment of that shell, over the session's clean one (the local host's DOCKER_HOST). */
   env?: Record<string, string> | undefined
+  /** Working directory the shell starts in; default this process's (a sandbox's shell starts in its own). */
+  cwd?: string | undefined
 
   /** Before the first command: check the host is fit for the lesson. Throws HostError. */
   start(): Promise<void>

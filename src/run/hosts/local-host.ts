@@ -6,7 +6,7 @@ import os from 'node:os'
 import { containersCreatedBy, pointOfText, type LessonPlan } from '../../plan/index.js'
 import { docker, LABELS, type DockerOptions } from '../engine/index.js'
 import { HostError, type Host } from './host.js'
-import { DEFAULT_LOCAL_SHELL } from '../session/index.js'
+import { DEFAULT_LOCAL_SHELL, SESSION_DEFAULTS } from '../session/index.js'
 import { warning } from '../../messages.js'
 
 /** Options of `createLocalHost`. */
@@ -21,8 +21,12 @@ export function createLocalHost(plan: LessonPlan, options: LocalHostOptions = {}
   let existing = new Set<string>()
   return {
     kind: 'local',
-    shell: DEFAULT_LOCAL_SHELL,
-    env: options.engine === undefined ? undefined : { DOCKER_HOST: options.engine },
+    // Through a plain `sh` that stays its parent: `/proc/$PPID/environ` then shows that sh's
+    // clean environment, not the build process's.
+    shell: ['sh', '-c', '"$@"; exit $?', 'sh', ...DEFAULT_LOCAL_SHELL],
+    // Nothing of the build: a standard PATH, the user's home as working directory.
+    env: { PATH: SESSION_DEFAULTS.path, ...(options.engine === undefined ? {} : { DOCKER_HOST: options.engine }) },
+    cwd: os.homedir(),
     async start() {
       warnOfHostname(plan)
       existing = new Set(await containerIds(call))
