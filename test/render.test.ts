@@ -136,6 +136,25 @@ describe('commands', () => {
     expect(await markdown(p, r)).toContain('`echo after` *Not run: an earlier command failed*')
   })
 
+  it('labels every terminal block, visibly and for screen readers: captured, or as written', async () => {
+    const p = plan(
+      [execBlock(exec('c1', 'echo ran')), execBlock(exec('c2', 'rm -rf /tmp/x'))],
+      [cell('c1', 'echo ran'), cell('c2', 'rm -rf /tmp/x', { norun: true })],
+    )
+    const r = run([capture('c1', 'echo ran', 'ran\n'), capture('c2', 'rm -rf /tmp/x', '', { status: 'norun', exitCode: null })])
+    const figures = (await html(p, r)).match(/<figure[^>]*>[^]*?<\/figure>/g) ?? []
+    expect(figures).toHaveLength(2)
+    expect(figures[0]).toMatch(/^<figure class="terminal" aria-label="Terminal: Captured output"><figcaption class="truth truth-captured">Captured output<\/figcaption>/)
+    expect(figures[1]).toMatch(/^<figure class="terminal" aria-label="Terminal: As written, not run"><figcaption class="truth truth-as-written">As written, not run<\/figcaption>/)
+  })
+
+  it('shows a masked secret as a localized mark', async () => {
+    const p = plan([execBlock(exec('c1', 'cat creds'))], [cell('c1', 'cat creds')])
+    const r = run([capture('c1', 'cat creds', 'key=⟦redacted:aws-access-key-id:1⟧\n')])
+    expect(await html(p, r)).toContain('key=<span class="redacted" title="A secret (aws-access-key-id) was masked here before publishing">secret 1 redacted</span>')
+    expect(await markdown(p, r)).toContain('key=[secret 1 redacted]')
+  })
+
   it('fills a prompt\'s placeholders for a command that ran, never for a norun one', async () => {
     const p = plan(
       [execBlock(exec('c1', 'ls', '/proc/<pid>/ns# '), exec('c2', 'kill <pid>', '/proc/<pid>/ns# '))],

@@ -12,7 +12,11 @@ export interface TerminalEnv {
 }
 
 export function terminalBlock(commands: ShownCommand[], env: TerminalEnv): Element {
-  return h('figure', { className: ['terminal'], ariaLabel: env.t('lesson.terminal') }, commands.map((command) => entry(command, env)))
+  // Every block says what it is: output the machine printed, or commands only as written.
+  const captured = commands.some((command) => command.status !== 'norun' && command.status !== 'uncaptured')
+  const label = captured ? env.t('block.captured') : env.t('block.asWritten')
+  const caption = h('figcaption', { className: ['truth', captured ? 'truth-captured' : 'truth-as-written'] }, [label])
+  return h('figure', { className: ['terminal'], ariaLabel: `${env.t('lesson.terminal')}: ${label}` }, [caption, ...commands.map((command) => entry(command, env))])
 }
 
 function entry(shown: ShownCommand, env: TerminalEnv): Element {
