@@ -6,7 +6,7 @@ import type { Cell } from '../src/plan/index.js'
 describe('keepsRunning', () => {
   it.each([
     'top', 'top -b -d 1', 'sudo htop', 'tail -f /var/log/syslog', 'tail -n 5 -F app.log', 'docker logs -f web', 'docker logs --follow web',
-    'docker compose logs -f', 'kubectl logs -f pod', 'ping 127.0.0.1', 'watch -n 1 date', 'sleep 1d', 'fg', 'fg %1', '%1', 'sleep infinity', 'sleep 3600',
+    'docker compose logs -f', 'kubectl logs -f pod', 'ping 127.0.0.1', 'watch -n 1 date', 'sleep 1d', 'fg', 'fg %1', '%1', 'sleep infinity', 'sleep 3600', 'sleep 30',
     'python3 -m http.server 8000', 'nc -l 8080', 'vmstat 1', 'less /etc/passwd', 'man ls', 'vi notes.txt', 'nano /etc/hosts',
     'redis-cli', 'docker exec -it db redis-cli', 'docker exec -it db redis-cli -h localhost -p 6379', 'python3', 'node', 'mysql -u root -p',
     'passwd', 'read -p "Name: " name', 'docker run --name web -p 80:80 nginx', 'docker stats', 'docker attach box',
@@ -16,7 +16,7 @@ describe('keepsRunning', () => {
   })
 
   it.each([
-    'ps aux', 'top -b -n 1', 'ping -c 3 127.0.0.1', 'sleep 2', 'tail -n 5 log', 'docker logs web', 'docker run -d nginx',
+    'ps aux', 'top -b -n 1', 'ping -c 3 127.0.0.1', 'sleep 2', 'sleep 10', 'tail -n 5 log', 'docker logs web', 'docker run -d nginx',
     'docker run --rm busybox echo hi', 'docker exec -it db redis-cli SET a 1', 'docker exec db redis-cli', 'python3 app.py', 'python3 -c "print(1)"',
     'mysql -e "show databases"', 'psql -c "select 1"', 'python3 -m http.server &', 'ping 127.0.0.1 | head -3', 'vmstat 1 5',
     'docker stats --no-stream', 'echo top', 'redis-cli < commands.txt', 'docker-compose up -d', 'docker compose up -d', 'cat <<EOF\ntop\nEOF',

@@ -153,12 +153,12 @@ function followsLogs(args: readonly string[]): boolean {
   return args.includes('logs') && args.some((arg) => /^-\w*f/.test(arg) || arg === '--follow')
 }
 
-/** `sleep 1d`, `sleep 3600`, `sleep 10m`: longer than any lesson means to wait. */
+/** `sleep 1d`, `sleep 3600`, `sleep 10m`, `sleep 30`: longer than a lesson means to wait at its prompt (it goes on in another terminal). */
 function longSleep(arg: string): boolean {
   const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg)
   if (!match) return false
   const seconds = Number(match[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 } as const)[match[2] as '' | 's' | 'm' | 'h' | 'd']
-  return seconds >= 60
+  return seconds >= 20
 }
 
 /** Arguments that are not options nor the values of `valueFlag` options. */

@@ -54,7 +54,8 @@ export function sandboxRunArgs(input: SandboxRunInput): string[] {
     // --privileged fails here ("unable to apply caps"): the machine withholds CAP_SYS_RESOURCE.
     '--cap-add', 'ALL', '--cap-drop', 'SYS_RESOURCE',
     '--security-opt', 'seccomp=unconfined', '--security-opt', 'apparmor=unconfined', '--security-opt', 'systempaths=unconfined',
-    '--tmpfs', '/run', '--tmpfs', '/tmp',
+    // exec: docker's tmpfs default is noexec, and lessons run what they write to /tmp (`go run`, scripts).
+    '--tmpfs', '/run', '--tmpfs', '/tmp:rw,exec,nosuid,nodev',
     // Its own cgroup namespace, not the host's /sys/fs/cgroup bound in: inner containers' cgroups
     // then nest under the sandbox's (removed with it; bound in, they stayed behind in the host's
     // tree) and read `/docker/<id>` as on a real host. WAIT_AND_LOAD makes the mounts writable.
