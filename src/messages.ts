@@ -44,6 +44,7 @@ export const rules = {
   'translation-missing-cell': 'a translation stops before its source\'s last command',
   'untranslated-prose': 'prose in another language than the file\'s locale',
   'glued-marker': 'a word glued to a Katacoda marker',
+  'prose-drift': 'a value in prose comes from a sample output that the real capture contradicts',
   // Captures.
   'corrupt-captures': 'captures.json cannot be read as shellbook wrote it',
   'stale-captures': 'captures.json no longer matches what the lesson runs',

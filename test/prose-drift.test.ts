@@ -1,0 +1,61 @@
+// The prose-drift rule on lessons parsed and planned as the build does, against captures
+// built here (recorded outputs, no Docker): a value copied from the author's sample output
+// that the real output no longer holds is reported at its place, with the value the capture
+// has there; values the capture still prints, and prose bound with :val, are not.
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import type { LessonRun } from '../src/captures/index.js'
+import { checkProseDrift } from '../src/check/index.js'
+import { parseLesson } from '../src/parse/index.js'
+import { loadConfig } from '../src/plan/load-config.js'
+import { planLesson } from '../src/plan/plan-lesson.js'
+
+async function drift(markdown: string, outputs: Record<string, string>, locale = 'en'): Promise<string[]> {
+  const configFile = new VFile({ path: 'lesson.yaml', value: 'title: {en: Drift, zh: Drift}\nvars: {web_pid: "echo 1"}\n' })
+  const file = new VFile({ path: `${locale}.md`, value: markdown })
+  const plan = planLesson({ slug: 'drift', locale, file, tree: await parseLesson(file), config: loadConfig(configFile)!, configFile })
+  const cells = Object.fromEntries(plan.cells.map((cell) => [cell.id, {
+    cellId: cell.id, command: cell.command, output: outputs[cell.command] ?? '', exitCode: 0, expectedExit: 0, durationMs: 1,
+    startedAt: '2026-12-02T00:00:00.000Z', timedOut: false, truncated: false, status: 'ok' as const,
+  }]))
+  const run: LessonRun = { slug: 'drift', provenance: { hostKind: 'sandbox', engineVersion: '', kernel: '', os: '', images: [], startedAt: '', finishedAt: '' }, cells, vars: {} }
+  file.messages.length = 0
+  checkProseDrift(plan.tree, file, run)
+  return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
+}
+
+const lesson = (prose: string) => `# Namespaces
+
+\`\`\`console
+$ ls -l /proc/self/ns
+lrwxrwxrwx 1 root root 0 Jun 11 05:43 net -> 'net:[4026531993]'
+lrwxrwxrwx 1 root root 0 Jun 11 05:43 pid -> 'pid:[4026532201]'
+\`\`\`
+
+${prose}
+`
+
+const real = { 'ls -l /proc/self/ns': "lrwxrwxrwx 1 root root 0 Dec  2 06:00 net -> 'net:[4026531993]'\nlrwxrwxrwx 1 root root 0 Dec  2 06:00 pid -> 'pid:[4026532299]'\n" }
+
+describe('prose drift', () => {
+  it('reports a sample value the capture no longer prints, with the value it has there', async () => {
+    expect(await drift(lesson('The pid namespace is 4026532201 here.'), real)).toEqual([
+      "9:22 prose-drift: Unexpected `4026532201` in prose, expected a value the real output holds: it comes from the sample output of `ls -l /proc/self/ns` (line 4), which the capture replaced, and the capture does not print it; the capture has `4026532299` there: bind it with `:val[name]` and a lesson.yaml variable that reads it",
+    ])
+  })
+
+  it('says it in every locale: a Chinese summary copied from the sample', async () => {
+    const messages = await drift(lesson('每个容器都有自己的 pid 命名空间（上面是 4026532201），而网络的是 4026531993。'), real, 'zh')
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(/^9:\d+ prose-drift: Unexpected `4026532201` in prose/)
+  })
+
+  it('leaves alone values the capture still prints, values of no sample, and :val', async () => {
+    expect(await drift(lesson('The net namespace stays 4026531993; port 8080 and :val[web_pid] are not from the sample.'), real)).toEqual([])
+  })
+
+  it('says nothing when the capture is the sample', async () => {
+    const same = { 'ls -l /proc/self/ns': "net -> 'net:[4026531993]'\npid -> 'pid:[4026532201]'\n" }
+    expect(await drift(lesson('The pid namespace is 4026532201 here.'), same)).toEqual([])
+  })
+})
