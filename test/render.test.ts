@@ -148,6 +148,14 @@ describe('commands', () => {
     expect(figures[1]).toMatch(/^<figure class="terminal" aria-label="Terminal: As written, not run"><figcaption class="truth truth-as-written">As written, not run<\/figcaption>/)
   })
 
+  it('labels a block that does not run but looks like a transcript: as written, not run', async () => {
+    const p = plan([{ type: 'code', lang: 'text', meta: null, value: 'root@host:~# docker run -d redis\n0f1e2d3c4b5a' }, { type: 'code', lang: 'yaml', meta: null, value: 'a: 1' }], [])
+    const page = await html(p, run([]))
+    expect(page).toMatch(/<figure class="as-written" aria-label="As written, not run"><figcaption class="truth truth-as-written">As written, not run<\/figcaption><pre><code class="language-text">root@host:~# docker run -d redis\n0f1e2d3c4b5a\n?<\/code><\/pre><\/figure>/)
+    expect(page).toMatch(/<pre><code class="language-yaml">a: 1\n?<\/code><\/pre>/)
+    expect(page.match(/as-written/g)).toHaveLength(2)
+  })
+
   it('shows a masked secret as a localized mark', async () => {
     const p = plan([execBlock(exec('c1', 'cat creds'))], [cell('c1', 'cat creds')])
     const r = run([capture('c1', 'cat creds', 'key=⟦redacted:aws-access-key-id:1⟧\n')])

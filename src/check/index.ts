@@ -3,6 +3,7 @@ import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { checkGluedMarkers } from './glued-markers.js'
 import { checkProseLanguage } from './prose-language.js'
+import { checkPromptsNotRun } from './prompts-not-run.js'
 
 export { checkGluedMarkers } from './glued-markers.js'
 export { checkProseLanguage } from './prose-language.js'
@@ -12,4 +13,5 @@ export { checkProseDrift } from './prose-drift.js'
 export function lintLesson(tree: Root, file: VFile, locale: string): void {
   checkGluedMarkers(tree, file)
   checkProseLanguage(tree, file, locale)
+  checkPromptsNotRun(tree, file)
 }

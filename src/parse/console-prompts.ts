@@ -91,3 +91,14 @@ export function readsAsComment(text: string): boolean {
   const plain = words.map((word) => /^([a-z]+)[,.:;!?]?$/i.exec(word)?.[1]?.toLowerCase())
   return words.length >= 2 && plain.every((word) => word !== undefined) && plain.some((word) => sentenceWords.has(word!))
 }
+
+/**
+ * A line a reader would take for a typed command with its prompt (`$ ls`, `root@host:~# ls`,
+ * `$docker ps`): in a block that does not run, what follows it would read as captured output.
+ * A bare `# ` line is left out: in a block that does not run it is far more often a comment.
+ */
+export function looksLikePrompt(line: string): boolean {
+  if (unspacedPrompt(line) !== undefined) return true
+  const read = readPrompt(line)
+  return read !== undefined && read.prompt !== '# ' && read.command.trim() !== ''
+}

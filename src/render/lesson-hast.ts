@@ -4,9 +4,9 @@
 // is sanitised with the prose policy; shellbook's own nodes are held aside while it is
 // (trusted-slots.ts), so their classes and inline colours never need allowing in prose.
 import type { Root as HastRoot, ElementContent } from 'hast'
-import type { Heading, Paragraph } from 'mdast'
+import type { Code, Heading, Paragraph } from 'mdast'
 import { defaultHandlers, toHast, type Handlers, type State } from 'mdast-util-to-hast'
-import type { ExecBlock, ExecInline, Val } from '../parse/index.js'
+import { looksLikePrompt, type ExecBlock, type ExecInline, type Val } from '../parse/index.js'
 import { h } from './h.js'
 import { sanitizeProse } from './prose-hast.js'
 import { proseSchema } from './prose-policy.js'
@@ -35,6 +35,13 @@ export function lessonToHast(ctx: LessonContext, env: TerminalEnv): HastRoot {
     execBlock(_state: State, node: ExecBlock) {
       const shown = showCommands(node.commands, ctx)
       return shown.length === 0 ? undefined : slots.hold(terminalBlock(shown, env))
+    },
+    code(state: State, node: Code) {
+      const block = defaultHandlers.code(state, node)
+      // Prompt lines in a block that does not run: said, so its lines never pass for a capture.
+      if (!node.value.split('\n').some(looksLikePrompt)) return block
+      const label = ctx.t('block.asWritten')
+      return slots.hold(h('figure', { className: ['as-written'], ariaLabel: label }, [h('figcaption', { className: ['truth', 'truth-as-written'] }, [label]), block]))
     },
     val(_state: State, node: Val) {
       const value = varValue(ctx, node.name)
