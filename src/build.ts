@@ -12,7 +12,7 @@ import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
-import { checkProseDrift } from './check/index.js'
+import { checkProseDrift, checkSampleChanges } from './check/index.js'
 import { lockLessons } from './lessons-lock.js'
 import type { LockHolder } from './files/index.js'
 
@@ -137,7 +137,11 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   }
 
   const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...outcomes.get(plan) })))
-  for (const { plan, run } of rendered) if (run) checkProseDrift(plan.tree, plan.file, run)
+  for (const { plan, run } of rendered) {
+    if (!run) continue
+    checkProseDrift(plan.tree, plan.file, run)
+    checkSampleChanges(plan.tree, plan.file, run)
+  }
   await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')

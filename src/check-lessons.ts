@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { checkProseDrift, lintLesson } from './check/index.js'
+import { checkProseDrift, checkSampleChanges, lintLesson } from './check/index.js'
 import { type LessonConfig, scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson } from './plan/index.js'
 import { planExecutions, thawExecution } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
@@ -60,7 +60,10 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
     for (const { group, decision } of planned.executions) {
       if (decision.kind === 'frozen') {
         const run = thawExecution(lesson.slug, decision.execution)
-        for (const plan of group.plans) checkProseDrift(plan.tree, plan.file, run)
+        for (const plan of group.plans) {
+          checkProseDrift(plan.tree, plan.file, run)
+          checkSampleChanges(plan.tree, plan.file, run)
+        }
       }
       if (decision.kind !== 'run') continue
       error(decision.file, `Unexpected stale captures: ${decision.reason}, expected captures.json to match what the lesson runs; run \`shellbook build\` with a Docker engine to refresh them`, decision.place, 'stale-captures')

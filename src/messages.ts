@@ -45,6 +45,7 @@ export const rules = {
   'untranslated-prose': 'prose in another language than the file\'s locale',
   'glued-marker': 'a word glued to a Katacoda marker',
   'prose-drift': 'a value in prose comes from a sample output that the real capture contradicts',
+  'sample-changed': 'an author\'s sample output shows lines the real output no longer has',
   'prompt-not-run': 'a fenced block that does not run has lines that look like a prompt and a command',
   // Captures.
   'corrupt-captures': 'captures.json cannot be read as shellbook wrote it',

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import type { LessonRun } from '../src/captures/index.js'
-import { checkProseDrift } from '../src/check/index.js'
+import { checkProseDrift, checkSampleChanges } from '../src/check/index.js'
 import { parseLesson } from '../src/parse/index.js'
 import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
@@ -21,6 +21,7 @@ async function drift(markdown: string, outputs: Record<string, string>, locale =
   const run: LessonRun = { slug: 'drift', provenance: { hostKind: 'sandbox', engineVersion: '', kernel: '', os: '', images: [], startedAt: '', finishedAt: '' }, cells, vars: {} }
   file.messages.length = 0
   checkProseDrift(plan.tree, file, run)
+  checkSampleChanges(plan.tree, file, run)
   return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
 }
 
@@ -36,6 +37,16 @@ ${prose}
 `
 
 const real = { 'ls -l /proc/self/ns': "lrwxrwxrwx 1 root root 0 Dec  2 06:00 net -> 'net:[4026531993]'\nlrwxrwxrwx 1 root root 0 Dec  2 06:00 pid -> 'pid:[4026532299]'\n" }
+
+describe('sample output the machine no longer prints', () => {
+  it('is said as info at the command, comparing shapes: values, dates and spacing may change', async () => {
+    const markdown = '# Processes\n\n```console\n$ ps -o pid,comm\n  PID COMMAND\n 2817 containerd-shim\n...\n 3001 systemd\n```\n'
+    expect(await drift(markdown, { 'ps -o pid,comm': '    PID COMMAND\n     41 containerd-shim\n     52 sh\n' })).toEqual([
+      '4:3 sample-changed: Unexpected sample output of `ps -o pid,comm`: it shows a line the machine no longer prints (first: `3001 systemd`), expected the sample to be output that still happens: write the real output in, or `...` for lines left out',
+    ])
+    expect(await drift(markdown, { 'ps -o pid,comm': '  PID COMMAND\n   7 containerd-shim\n   9 systemd\n' })).toEqual([])
+  })
+})
 
 describe('prose drift', () => {
   it('reports a sample value the capture no longer prints, with the value it has there', async () => {
@@ -55,7 +66,7 @@ describe('prose drift', () => {
   })
 
   it('says nothing when the capture is the sample', async () => {
-    const same = { 'ls -l /proc/self/ns': "net -> 'net:[4026531993]'\npid -> 'pid:[4026532201]'\n" }
+    const same = { 'ls -l /proc/self/ns': "lrwxrwxrwx 1 root root 0 Jun 11 05:43 net -> 'net:[4026531993]'\nlrwxrwxrwx 1 root root 0 Jun 11 05:43 pid -> 'pid:[4026532201]'\n" }
     expect(await drift(lesson('The pid namespace is 4026532201 here.'), same)).toEqual([])
   })
 })
