@@ -7,14 +7,14 @@ describe('opensShell', () => {
     'docker exec -it box sh', 'docker exec -ti web bash', 'sudo docker exec -it db /bin/sh', 'docker run -it busybox sh', 'docker run -it --rm ubuntu',
     'docker run --rm -it alpine:3.18', 'unshare --fork --pid --mount-proc sh', 'unshare -fp --mount-proc', 'sudo unshare -fp --mount-proc bash',
     'nsenter -t 1234 -a sh', 'chroot /mnt/root sh', 'chroot /mnt/root', 'su - user', 'sudo -i', 'sudo su -', 'bash', 'sh', 'bash -l',
-    'ip netns exec blue bash --rcfile <(echo "PS1=\"ns[blue]> \"")', 'bash --rcfile ~/.nsrc', 'docker stop web && \\\n  docker run --name web -d nginx && \\\n  docker exec -ti web /bin/bash', 'cd /tmp; sudo -i',
+    'ip netns exec blue bash --rcfile <(echo "PS1=\"ns[blue]> \"")', 'bash --rcfile ~/.nsrc', 'go run main.go run bash', './container run sh', 'docker stop web && \\\n  docker run --name web -d nginx && \\\n  docker exec -ti web /bin/bash', 'cd /tmp; sudo -i',
   ])('opens a shell: %s', (command) => {
     expect(opensShell(command)).toBe(true)
   })
 
   it.each([
     'docker exec box sh -c "ls"', 'docker run --rm busybox echo hi', 'docker run -d ubuntu sleep 100', 'docker run -it redis', 'docker run -it ubuntu ls',
-    'bash script.sh', 'sh -c "echo hi"', 'cd /tmp && ls', 'echo a | cat; bash', 'su -c whoami', 'ls | sh', 'unshare --fork --pid ps', 'echo bash',
+    'bash script.sh', 'sh -c "echo hi"', 'cd /tmp && ls', 'echo a | cat; bash', 'go build -o sh', './install.sh', 'go run main.go', 'su -c whoami', 'ls | sh', 'unshare --fork --pid ps', 'echo bash',
   ])('runs no shell: %s', (command) => {
     expect(opensShell(command)).toBe(false)
   })

@@ -42,7 +42,9 @@ export function opensShell(typed: string): boolean {
     if (shellProgram.test(program) && list.length === 1) return true
     if (shellProgram.test(program)) return list.slice(1).every((word) => interactiveShellOption.test(word))
     if (program === 'docker' || program === 'podman') return /\s-(?:it|ti|i\s+-t|t\s+-i)\b/.test(command) || /\s--interactive\b.*\s--tty\b/.test(command)
-    return ['unshare', 'nsenter', 'chroot', 'su', 'ip', 'env', 'setsid', 'runuser', 'chrt', 'nice', 'sudo', 'systemd-run'].includes(program)
+    if (['unshare', 'nsenter', 'chroot', 'su', 'ip', 'env', 'setsid', 'runuser', 'chrt', 'nice', 'sudo', 'systemd-run'].includes(program)) return true
+    // A container built from scratch in the lesson: `go run main.go run bash`, `./container run sh`.
+    return (program === 'go' && list[1] === 'run') || /^\.{1,2}\/\S+$/.test(program)
   }
   // With no program named, these run the user's shell.
   if (program === 'su') return list.every((word) => !word.startsWith('-c'))
