@@ -2,12 +2,13 @@
 // frozen captures still cover, run the others on a host (writing their captures), render
 // the site from what was executed or frozen, and write out/report.json.
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
 import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
-import { defaultMaxLines, renderSite } from './render/index.js'
+import { defaultMaxLines, renderSite, withRealSamples } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
@@ -39,6 +40,8 @@ export interface BuildOptions {
   refresh?: boolean | undefined
   /** Run every cell even after one failed (every failure reported and rendered; the build still fails); default false. */
   keepGoing?: boolean | undefined
+  /** Write each command's real output into the lesson's Markdown in place of its sample output; default false. */
+  updateSamples?: boolean | undefined
   /** Try `docker pull` for an image the engine lacks before building its stand-in; default true. */
   pull?: boolean | undefined
   /**
@@ -139,8 +142,9 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...outcomes.get(plan) })))
   for (const { plan, run } of rendered) {
     if (!run) continue
+    if (options.updateSamples) await updateSamples(plan, run, dirs.get(plan.slug) ?? path.join(lessonsDir, plan.slug))
+    else checkSampleChanges(plan.tree, plan.file, run)
     checkProseDrift(plan.tree, plan.file, run)
-    checkSampleChanges(plan.tree, plan.file, run)
   }
   await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines })
   const report = buildReport(rendered)
@@ -148,6 +152,20 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   // Folders that are not lessons are said only when the whole folder is built.
   const files = relocateMessages([...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)])
   return { files, lessons: rendered, report, outDir, ok: !hasFatal(files) }
+}
+
+/**
+ * Write `run`'s outputs into the lesson file `plan` was read from, in place of its samples.
+ * Only a file on disk that still holds what was parsed (not a scenario's joined pages, not a
+ * file edited meanwhile) is written, atomically.
+ */
+async function updateSamples(plan: LessonPlan, run: LessonRun, dir: string): Promise<void> {
+  const file = path.join(dir, plan.file.basename ?? '')
+  const parsed = String(plan.file.value)
+  const onDisk = await readFile(file, 'utf8').catch(() => undefined)
+  if (onDisk !== parsed) return
+  const updated = withRealSamples(parsed, plan.tree, run)
+  if (updated !== parsed) await writeFileAtomic(file, updated)
 }
 
 /** Executions at once by default: two per core (lessons mostly wait), as far as free memory holds a sandbox each (~512 MiB). */

@@ -72,5 +72,8 @@ describe('SecretMasker', () => {
       ['aws-access-key-id', 'AKIA'],
       ['github-token', 'ghp_'],
     ])
+    // What masking left is no secret.
+    const masker = new SecretMasker()
+    expect(masker.locate(masker.mask('postgres://app:s3cr3t@db/app Authorization: Bearer abcdefgh12345'))).toEqual([])
   })
 })

@@ -21,6 +21,7 @@ interface BuildFlags {
   images?: string | undefined
   refresh?: true | undefined
   keepGoing?: true | undefined
+  updateSamples?: true | undefined
   pull?: PullPolicy | undefined
   format: Format
   frail?: true | undefined
@@ -45,6 +46,7 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .addOption(pullOption())
     .addOption(formatOption())
     .option('--keep-going', 'run every command of a lesson even after one failed, as a reader keeps typing: every failure is reported at its line and shown on the page (the build still fails); default: stop the lesson at its first failure')
+    .option('--update-samples', 'write each command\'s real output into the lesson\'s Markdown in place of the sample output its author wrote under it (every locale; only sample lines change, `...` elisions stay)')
     .addOption(frailOption())
     .option('--max-lines <n>', `show at most n lines of each command's output (its first and last halves, a "… N lines cut" line between) unless its cell picks its own with {head=…}, {tail=…} or {lines=…}; captures.json keeps all of it; 0 = no cap (default: ${buildDefaults.maxLines})`, wholeNumber)
     .option('--wait-lock <seconds>', `how long to wait for another build of the same lessons folder to finish (default: ${buildDefaults.waitLockMs / 1000})`, secondsAsMs)
@@ -82,6 +84,7 @@ async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outcome): P
       shard: flags.shard,
       refresh: flags.refresh === true,
       keepGoing: flags.keepGoing === true,
+      updateSamples: flags.updateSamples === true,
       pull: pullOf(flags.pull),
       waitLockMs: flags.waitLock,
       maxLines: flags.maxLines,

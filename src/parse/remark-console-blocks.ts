@@ -43,15 +43,20 @@ function toConsoleBlock(node: Code, lines: readonly string[], file: VFile, sourc
   /** The command whose sample output the lines being read are; none after an empty prompt. */
   let current: ExecCommand | undefined
   let sample: string[] = []
+  let sampleStart = 0
   const flushSample = () => {
     while (sample.length > 0 && sample.at(-1)!.trim() === '') sample.pop()
-    if (current && sample.length > 0) current.sample = sample.join('\n')
+    if (current && sample.length > 0) {
+      current.sample = sample.join('\n')
+      current.sampleLines = { start: firstLine + sampleStart, end: firstLine + sampleStart + sample.length - 1 }
+    }
     sample = []
   }
   for (let index = 0; index < lines.length; index++) {
     const prompt = readPrompt(lines[index]!)
     if (!prompt) {
       reportUnspaced(lines, index, node, sourceLines, file)
+      if (sample.length === 0) sampleStart = index
       sample.push(lines[index]!)
       continue
     }

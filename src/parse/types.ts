@@ -16,6 +16,8 @@ export interface ExecCommand {
   cwd?: string
   /** Sample output the author wrote after the command; the real capture replaces it. */
   sample?: string
+  /** Lines of the sample in the lesson file (1-based, inclusive), for `--update-samples`. */
+  sampleLines?: { start: number; end: number }
   /** Lines of the command itself in the lesson file. */
   position: Position
   /** Set by the planner: the id of the cell this command became. */

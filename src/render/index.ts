@@ -9,3 +9,4 @@ export { createCommandHighlighter, type CommandHighlighter } from './highlight.j
 export { lessonContext, runScreens, type LessonContextOptions } from './lesson-context.js'
 export { defaultMaxLines } from './output-lines.js'
 export type { LessonContext, Translate } from './types.js'
+export { withRealSamples } from './sample-writer.js'

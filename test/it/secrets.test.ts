@@ -55,13 +55,13 @@ describe.skipIf(skipWithoutEngine)('secrets never reach an output file', () => {
           '`echo "the token is $SHELLBOOK_TEST_TOKEN"`{{execute}}', '',
           '`printf %s "$SHELLBOOK_TEST_TOKEN" | base64`{{execute}}', '',
           '`env | sort`{{execute}}', '',
-          "`tr '\\0' '\\n' < /proc/$PPID/environ`{{execute}}", '',
+          "`tr '\\0' '\\n' < /proc/$PPID/environ 2>&1 || true`{{execute}}", '',
           '`pwd`{{execute}}', '',
           '`cat canary.txt 2>&1 || true`{{execute}}', '',
         ].join('\n'),
       )
       const out = path.join(work, 'out')
-      const built = await run(['build', '--lessons', lessons, '--out', out, '--host', host, '--pull', 'never'], work, { SHELLBOOK_TEST_TOKEN: token, SHELLBOOK_CANARY: canary })
+      const built = await run(['build', '--lessons', lessons, '--out', out, '--host', host, '--pull', 'never', '--templates', path.join(root, 'templates'), '--images', path.join(root, 'images')], work, { SHELLBOOK_TEST_TOKEN: token, SHELLBOOK_CANARY: canary })
       expect(built.code, built.stderr).toBe(0)
 
       const written = [...(await allText(out)), { file: 'captures.json', text: await readFile(path.join(lessons, 'secrets', 'captures.json'), 'utf8') }]

@@ -61,7 +61,8 @@ export class SecretMasker {
     for (const { kind, pattern } of detectors) {
       for (const match of text.matchAll(pattern)) {
         const secret = match.groups?.secret ?? match[0]
-        found.push({ kind, index: match.index + match[0].lastIndexOf(secret) })
+        // A mask where a password was (`postgres://app:⟦redacted:…⟧@db`) is no secret.
+        if (!secret.startsWith('⟦redacted:')) found.push({ kind, index: match.index + match[0].lastIndexOf(secret) })
       }
     }
     return found.sort((a, b) => a.index - b.index)
