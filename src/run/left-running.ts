@@ -83,9 +83,10 @@ export class LeftRunningCells {
     // `watch` draws a screen but reads no keys but Ctrl-C.
     const readsInput = session.busyReadsInput && !/^\s*(?:sudo\s+)?watch\b/.test(program.command)
     // A password the lesson does not give (`passwd user1`, then `su -l user1`): a command line is
-    // no password, so the reader's secret stays untyped and the prompt is left with Ctrl-C.
+    // no password, so none is typed; Enter is pressed until the program gives up (see below).
     const passwordNotGiven = keys === undefined && /\s/.test(cell.command.trim()) && passwordPrompt.test(session.heldPrompt ?? '')
-    const stop = cell.options.interrupt || keys === '\x03' || passwordNotGiven || (keys === undefined && !readsInput && program.keepsRunning === true)
+    if (passwordNotGiven && !cell.options.interrupt && (await this.#pressEnterAtPassword(holder, session, typing, options))) return undefined
+    const stop = cell.options.interrupt || keys === '\x03' || (keys === undefined && !readsInput && program.keepsRunning === true)
     if (stop) {
       this.#settle(holder, await session.release('ctrl-c', options))
       if (keys === undefined) return undefined
@@ -121,6 +122,37 @@ export class LeftRunningCells {
     )
     this.#settle(holder, await session.release('ctrl-c', options))
     return undefined
+  }
+
+  /**
+   * At a password prompt the lesson gives no password for: Enter, as a reader with nothing to
+   * type would press, until the program gives up (an empty password is refused; `passwd` asks
+   * for it and its retype three times), then Ctrl-C if it still waits. Ctrl-C alone is not enough: a password reader
+   * that takes the terminal byte by byte reads it as a character. True when the terminal is free.
+   */
+  async #pressEnterAtPassword(holder: Cell, session: ShellSession, typing: RunOptions, options: RunOptions): Promise<boolean> {
+    const outputs: string[] = []
+    let last: CommandResult | undefined
+    let duration = 0
+    for (let tries = 0; tries < 8 && passwordPrompt.test(session.heldPrompt ?? ''); tries++) {
+      const pressed = await session.type('\r', typing)
+      if (!pressed) break
+      // The prompt answered, as the terminal showed it, and the line Enter ended.
+      outputs.push(`${pressed.previous.output}${pressed.current.prompt ?? ''}\n`)
+      duration += pressed.previous.durationMs
+      last = pressed.current
+      if (last.leftRunning !== 'still-running') break
+    }
+    if (!last) return false
+    let end: CommandResult = { ...last, output: outputs.join('') + last.output, durationMs: duration + last.durationMs }
+    if (last.leftRunning === 'still-running') {
+      // Ended after its last answer (its shell prompt came back), or still asking: Ctrl-C then.
+      const stopped = await session.release(passwordPrompt.test(session.heldPrompt ?? '') ? 'ctrl-c' : 'wait', options)
+      if (stopped) end = { ...stopped, output: outputs.join('') + stopped.output, durationMs: duration + stopped.durationMs }
+    }
+    // It ended (its status is judged as any cell's), or stopping it failed (#settle says so).
+    this.#settle(holder, { ...end, leftRunning: end.leftRunning ?? 'ended' })
+    return !session.busy
   }
 
   /** The lesson ended: what is left running is recorded as it is, then stopped so teardown can run. */

@@ -72,7 +72,7 @@ A progress bar: \`for p in 10 50 100; do printf '\\rfetching %s%%' $p; sleep 0.2
 $ seq 10
 \`\`\`
 
-Set a password (the lesson gives none), then switch user: \`useradd -m student\`{{execute}} \`passwd student\`{{execute}}
+Set a password (the lesson gives none), then switch user: \`useradd -m student\`{{execute}} \`passwd student\`{{execute}}{exit=10}
 
 \`su -l student -c whoami\`{{execute}}
 
@@ -142,10 +142,12 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(logs.output).toMatch(/Ready to accept connections/)
     expect(captureOf(run, 'docker rm -f db > /dev/null; echo removed').output.trim()).toBe('removed')
 
-    // A password prompt the lesson gives no password for: left with Ctrl-C, the next command is not typed as one.
+    // A password prompt the lesson gives no password for: the next command is not typed as one;
+    // Enter is, until passwd gives up (status 10, as the lesson says it expects).
     const passwd = captureOf(run, 'passwd student')
-    expect(passwd).toMatchObject({ status: 'ok', leftRunning: 'ctrl-c' })
+    expect(passwd).toMatchObject({ status: 'ok', leftRunning: 'ended', exitCode: 10 })
     expect(passwd.output).toMatch(/New password: ?/)
+    expect(passwd.output).toMatch(/password unchanged/)
     expect(captureOf(run, 'su -l student -c whoami').output.trim()).toBe('student')
     // `!ls` is expanded from the history, shown as bash shows it, and run.
     expect(captureOf(run, '!ls').output.replace(/\r/g, '')).toBe('ls /etc/hostname\n/etc/hostname\n')
