@@ -15,7 +15,7 @@ import { error, excerpt, type RuleId } from '../messages.js'
 import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
 import { tail } from './output-tail.js'
 import { LeftRunningCells, settleOf } from './left-running.js'
-import { lessonSecrets, maskRun, type SecretMasker } from './secrets/index.js'
+import { lessonSecrets } from './secrets/index.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -36,7 +36,6 @@ const ctrlCStatus = 130
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
   // Registered before anything runs, so no output is ever kept unmasked.
   const secrets = lessonSecrets(plan)
-  const messagesBefore = new Map([plan.file, plan.configFile].map((file) => [file, file.messages.length]))
   const runner = new LessonRunner(plan, options, secrets.exports)
   const startedAt = new Date()
   let provenance: Omit<Provenance, 'startedAt' | 'finishedAt'> = { ...options.provenance, hostKind: options.host.kind }
@@ -54,22 +53,13 @@ export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Pr
   }
   const ok = !runner.failed
   options.onEvent?.({ kind: 'lesson-end', slug: plan.slug, ok, durationMs: Date.now() - startedAt.getTime() })
-  // Failure messages quote outputs: masked too, as they reach report.json.
-  for (const [file, before] of messagesBefore) maskMessages(file.messages.slice(before), secrets.masker)
-  return maskRun({
+  // Failure messages quote outputs: masked with the captures, before anything is written.
+  return secrets.seal({
     slug: plan.slug,
     provenance: { ...provenance, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() },
     cells: runner.captures,
     vars: runner.vars,
-  }, secrets.masker)
-}
-
-function maskMessages(messages: VFile['messages'], masker: SecretMasker): void {
-  for (const message of messages) {
-    message.reason = masker.mask(message.reason)
-    message.message = message.reason
-    if (message.note !== undefined) message.note = masker.mask(message.note)
-  }
+  })
 }
 
 class LessonRunner {
