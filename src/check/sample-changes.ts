@@ -8,9 +8,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { LessonRun } from '../captures/index.js'
 import { excerpt, info } from '../messages.js'
-
-/** Lines standing for lines left out: `...`, `…`, `[...]`. */
-const elision = /^\s*(?:\.\.\.|…|\[\.\.\.\])\s*$/
+import { isElision } from '../parse/index.js'
 
 export function checkSampleChanges(tree: Root, file: VFile, run: LessonRun): void {
   visit(tree, (node) => {
@@ -19,7 +17,7 @@ export function checkSampleChanges(tree: Root, file: VFile, run: LessonRun): voi
       const captured = command.cellId === undefined ? undefined : run.cells[command.cellId]
       if (command.sample === undefined || !captured || captured.status === 'norun' || captured.status === 'skipped') continue
       const real = new Set(stripVTControlCharacters(captured.output).split('\n').map(normal))
-      const gone = command.sample.split('\n').filter((line) => line.trim() !== '' && !elision.test(line) && !real.has(normal(line)))
+      const gone = command.sample.split('\n').filter((line) => line.trim() !== '' && !isElision(line) && !real.has(normal(line)))
       if (gone.length === 0) continue
       const count = gone.length === 1 ? 'a line' : `${gone.length} lines`
       info(

@@ -7,9 +7,7 @@ import { stripVTControlCharacters } from 'node:util'
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { LessonRun } from '../captures/index.js'
-import type { ExecCommand } from '../parse/index.js'
-
-const elision = /^\s*(?:\.\.\.|…|\[\.\.\.\])\s*$/
+import { isElision, type ExecCommand } from '../parse/index.js'
 
 /** `source` with every sample replaced by its command's real output; unchanged when nothing differs. */
 export function withRealSamples(source: string, tree: Root, run: LessonRun): string {
@@ -33,7 +31,7 @@ function sampleEdit(command: ExecCommand, run: LessonRun, lines: readonly string
   if (!range || command.sample === undefined || !captured || captured.status === 'norun' || captured.status === 'skipped') return undefined
   const real = stripVTControlCharacters(captured.output).replace(/\n$/, '').split('\n')
   const sample = command.sample.split('\n')
-  const marks = sample.flatMap((line, index) => (elision.test(line) ? [index] : []))
+  const marks = sample.flatMap((line, index) => (isElision(line) ? [index] : []))
   let written = real
   if (marks.length > 0) {
     const head = marks[0]!
