@@ -2,7 +2,7 @@
 # Fill the rootfs folder $1 with the lesson host: a minimal Debian with Docker's engine, the tools
 # lessons use (ps, pstree, ip, iptables, nsenter…), and those Katacoda and Killercoda authors took
 # for granted on their hosts (sudo, curl, wget, jq, an editor, ping…). Built with debootstrap from
-# Debian's own mirror (no container registry needed), about two minutes; reused while this recipe
+# Debian's own mirror (no container registry needed), about three minutes; reused while this recipe
 # is unchanged.
 set -euo pipefail
 root=${1:?usage: build.sh ROOTFS}
