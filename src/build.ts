@@ -11,20 +11,20 @@ import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocat
 import { defaultMaxLines, renderSite, withRealSamples } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
-import { planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
+import { bindOutputVars, planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
-import { checkProseDrift } from './check/index.js'
+import { checkClaims, checkProseDrift } from './check/index.js'
 import { lockLessons } from './lessons-lock.js'
-import type { LockHolder } from './files/index.js'
+import { projectOrOwnFolder, type LockHolder } from './files/index.js'
 
 export interface BuildOptions {
   /** Folder of lessons; default `lessons`. Relative folders are resolved against the working folder. */
   lessonsDir?: string | undefined
   /** Output folder; default `out`. */
   outDir?: string | undefined
-  /** Handlebars templates and i18n strings; default `templates`. */
+  /** Handlebars templates and i18n strings; default `templates` if the working folder has one, else shellbook's own. */
   templatesDir?: string | undefined
-  /** Offline image recipes; default `images`. */
+  /** Offline image recipes; default `images` if the working folder has one, else shellbook's own. */
   imagesDir?: string | undefined
   /** Lessons to build; default all. */
   slugs?: string[] | undefined
@@ -87,8 +87,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const folders: Folders = {
     lessonsDir: path.resolve(options.lessonsDir ?? buildDefaults.lessonsDir),
     outDir: path.resolve(options.outDir ?? buildDefaults.outDir),
-    templatesDir: path.resolve(options.templatesDir ?? buildDefaults.templatesDir),
-    imagesDir: path.resolve(options.imagesDir ?? buildDefaults.imagesDir),
+    templatesDir: options.templatesDir === undefined ? projectOrOwnFolder(buildDefaults.templatesDir) : path.resolve(options.templatesDir),
+    imagesDir: options.imagesDir === undefined ? projectOrOwnFolder(buildDefaults.imagesDir) : path.resolve(options.imagesDir),
   }
   if (!existsSync(folders.lessonsDir)) return failed(folders, missingLessonsFolder(folders.lessonsDir))
   // Held from the first read of captures.json to the last page written: pages and captures of one run.
@@ -139,12 +139,24 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     for (const [plan, run] of runs) outcomes.set(plan, { run, source: 'executed' })
   }
 
+  // The plans that ran (one per execution: lesson.yaml's claims are said once), and the captures each run replaced.
+  const runners = new Set(planned.flatMap((lesson) => lesson.executions.map((execution) => execution.group.runner)))
+  const earlier = new Map<LessonPlan, LessonRun>()
+  for (const { executions, lesson } of planned) {
+    for (const { group, decision } of executions) {
+      if (decision.kind !== 'run' || !decision.earlier || outcomes.get(group.runner)?.source !== 'executed') continue
+      const replaced = thawExecution(lesson.slug, decision.earlier)
+      for (const plan of group.plans) earlier.set(plan, replaced)
+    }
+  }
   const rendered = lessons.flatMap((lesson) => lesson.plans.map((plan) => ({ plan, ...outcomes.get(plan) })))
   for (const { plan, run } of rendered) {
     if (!run) continue
     // Samples that changed are `check`'s to say (info); a build only writes them in when asked.
     if (options.updateSamples) await updateSamples(plan, run, dirs.get(plan.slug) ?? path.join(lessonsDir, plan.slug))
-    checkProseDrift(plan.tree, plan.file, run)
+    bindOutputVars(plan, run)
+    checkClaims(plan, run, { lessonClaims: runners.has(plan) })
+    checkProseDrift(plan.tree, plan.file, run, earlier.get(plan))
   }
   await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines })
   const report = buildReport(rendered)

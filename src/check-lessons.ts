@@ -6,9 +6,9 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { checkProseDrift, checkSampleChanges, lintLesson } from './check/index.js'
+import { checkClaims, checkProseDrift, checkSampleChanges, lintLesson } from './check/index.js'
 import { type LessonConfig, scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson } from './plan/index.js'
-import { planExecutions, thawExecution } from './captures/index.js'
+import { bindOutputVars, planExecutions, thawExecution } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
 import { SecretMasker } from './run/secrets/index.js'
 
@@ -61,6 +61,8 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
       if (decision.kind === 'frozen') {
         const run = thawExecution(lesson.slug, decision.execution)
         for (const plan of group.plans) {
+          bindOutputVars(plan, run)
+          checkClaims(plan, run, { lessonClaims: plan === group.runner })
           checkProseDrift(plan.tree, plan.file, run)
           checkSampleChanges(plan.tree, plan.file, run)
         }

@@ -37,6 +37,8 @@ export const rules = {
   'unknown-var': '`:val[name]` with no `name` under `vars`',
   'unbound-placeholder': 'a `<name>` placeholder with no variable',
   'var-cycle': 'variables that need each other',
+  'unknown-cell': 'a lesson.yaml `claims` key or output variable names no cell of the lesson',
+  'var-before-cell': 'a command uses an output variable before the cell it is read from',
   'unknown-container': '`in=` names a container the lesson neither creates nor declares',
   'unknown-directive': 'a `:::name` container directive shellbook does not know',
   // Translations and prose (check).
@@ -44,7 +46,7 @@ export const rules = {
   'translation-missing-cell': 'a translation stops before its source\'s last command',
   'untranslated-prose': 'prose in another language than the file\'s locale',
   'glued-marker': 'a word glued to a Katacoda marker',
-  'prose-drift': 'a value in prose comes from a sample output that the real capture contradicts',
+  'prose-drift': 'a value in prose comes from a sample output or an earlier capture that the real capture contradicts',
   'sample-changed': 'an author\'s sample output shows lines the real output no longer has',
   'prompt-not-run': 'a fenced block that does not run has lines that look like a prompt and a command',
   // Captures.
@@ -69,6 +71,8 @@ export const rules = {
   'setup-failed': 'a lesson.yaml `setup` command failed',
   'teardown-failed': 'a lesson.yaml `teardown` command failed',
   'var-failed': 'a variable\'s expression failed or printed nothing',
+  'var-unmatched': 'an output variable\'s pattern matches nothing in its cell\'s capture',
+  'claim-failed': 'a cell\'s output does not hold what a claim says it holds',
   'unexpected-exit': 'a command exited with another status than expected',
   'no-network': 'a command failed for lack of an outside network, which a lesson host has only with `network: true`',
   'cell-timeout': 'a command outlived its timeout',

@@ -30,7 +30,7 @@ export function cell(id: string, command: string, options: Partial<CellOptions> 
 export function plan(children: RootContent[], cells: Cell[], locale = 'en', yaml: Record<string, unknown> = {}): LessonPlan {
   return {
     slug: 'demo', locale, title: 'Demo lesson', file: new VFile(), configFile: new VFile(), config: lessonConfigSchema.parse({ title: { [locale]: 'Demo lesson' }, ...yaml }),
-    tree: { type: 'root', children }, cells, steps: cells.map((c) => ({ kind: 'cell' as const, cell: c })),
+    tree: { type: 'root', children }, cells, steps: cells.map((c) => ({ kind: 'cell' as const, cell: c })), outputVars: {},
   }
 }
 export function capture(cellId: string, command: string, output: string, extra: Partial<CellCapture> = {}): CellCapture {

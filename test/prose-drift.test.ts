@@ -4,25 +4,44 @@
 // has there; values the capture still prints, and prose bound with :val, are not.
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
-import type { LessonRun } from '../src/captures/index.js'
+import { bindOutputVars, type LessonRun } from '../src/captures/index.js'
 import { checkProseDrift, checkSampleChanges } from '../src/check/index.js'
 import { parseLesson } from '../src/parse/index.js'
 import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
 
-async function drift(markdown: string, outputs: Record<string, string>, locale = 'en'): Promise<string[]> {
-  const configFile = new VFile({ path: 'lesson.yaml', value: 'title: {en: Drift, zh: Drift}\nvars: {web_pid: "echo 1"}\n' })
+interface DriftOptions {
+  locale?: string
+  /** lesson.yaml `vars`, as YAML flow text. */
+  vars?: string
+  /** Outputs of the captures the run replaced, by command. */
+  earlier?: Record<string, string>
+}
+
+async function drift(markdown: string, outputs: Record<string, string>, options: DriftOptions | string = {}): Promise<string[]> {
+  return (await driftRun(markdown, outputs, typeof options === 'string' ? { locale: options } : options)).messages
+}
+
+async function driftRun(markdown: string, outputs: Record<string, string>, { locale = 'en', vars = '{web_pid: "echo 1"}', earlier }: DriftOptions) {
+  const configFile = new VFile({ path: 'lesson.yaml', value: `title: {en: Drift, zh: Drift}\nvars: ${vars}\n` })
   const file = new VFile({ path: `${locale}.md`, value: markdown })
   const plan = planLesson({ slug: 'drift', locale, file, tree: await parseLesson(file), config: loadConfig(configFile)!, configFile })
-  const cells = Object.fromEntries(plan.cells.map((cell) => [cell.id, {
-    cellId: cell.id, command: cell.command, output: outputs[cell.command] ?? '', exitCode: 0, expectedExit: 0, durationMs: 1,
-    startedAt: '2026-12-02T00:00:00.000Z', timedOut: false, truncated: false, status: 'ok' as const,
-  }]))
-  const run: LessonRun = { slug: 'drift', provenance: { hostKind: 'sandbox', engineVersion: '', kernel: '', os: '', images: [], startedAt: '', finishedAt: '' }, cells, vars: {} }
+  const runOf = (printed: Record<string, string>): LessonRun => ({
+    slug: 'drift',
+    provenance: { hostKind: 'sandbox', engineVersion: '', kernel: '', os: '', images: [], startedAt: '', finishedAt: '' },
+    cells: Object.fromEntries(plan.cells.map((cell) => [cell.id, {
+      cellId: cell.id, command: cell.command, output: printed[cell.command] ?? '', exitCode: 0, expectedExit: 0, durationMs: 1,
+      startedAt: '2026-12-02T00:00:00.000Z', timedOut: false, truncated: false, status: 'ok' as const,
+    }])),
+    vars: {},
+  })
+  const run = runOf(outputs)
+  expect(file.messages.filter((message) => message.fatal)).toEqual([])
   file.messages.length = 0
-  checkProseDrift(plan.tree, file, run)
+  bindOutputVars(plan, run)
+  checkProseDrift(plan.tree, file, run, earlier ? runOf(earlier) : undefined)
   checkSampleChanges(plan.tree, file, run)
-  return file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
+  return { run, messages: file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`) }
 }
 
 const lesson = (prose: string) => `# Namespaces
@@ -51,8 +70,27 @@ describe('sample output the machine no longer prints', () => {
 describe('prose drift', () => {
   it('reports a sample value the capture no longer prints, with the value it has there', async () => {
     expect(await drift(lesson('The pid namespace is 4026532201 here.'), real)).toEqual([
-      "9:22 prose-drift: Unexpected `4026532201` in prose, expected a value the real output holds: it comes from the sample output of `ls -l /proc/self/ns` (line 4), which the capture replaced, and the capture does not print it; the capture has `4026532299` there: bind it with `:val[name]` and a lesson.yaml variable that reads it",
+      "9:22 prose-drift: Unexpected `4026532201` in prose, expected a value the real output holds: it comes from the sample output of `ls -l /proc/self/ns` (line 4), which the capture replaced, and the capture does not print it; the capture has `4026532299` there: write `:val[name]` and bind it in lesson.yaml with `vars: {name: {cell: 'ls -l /proc/self/ns', match: 'pid:\\[([0-9A-Za-z.:]+)'}}`",
     ])
+  })
+
+  it('proposes a binding that works: with it, the prose shows the captured value and nothing drifts', async () => {
+    const [message] = await drift(lesson('The pid namespace is 4026532201 here.'), real)
+    const proposed = /`vars: \{name: (\{.*\})\}`$/.exec(message!)?.[1]
+    expect(proposed).toBeDefined()
+    const bound = await driftRun(lesson('The pid namespace is :val[name] here.'), real, { vars: `{name: ${proposed}}` })
+    expect(bound.messages).toEqual([])
+    expect(bound.run.vars).toEqual({ name: '4026532299' })
+  })
+
+  it('reports a value copied from an earlier capture that the new run no longer prints', async () => {
+    const markdown = '# Ports\n\n`docker port web`{{execute}}\n\nThe server listens on 0.0.0.0:32768, and its container is 3f2a9c1b7d6e.\n'
+    const earlier = { 'docker port web': '80/tcp -> 0.0.0.0:32768\n' }
+    const messages = await drift(markdown, { 'docker port web': '80/tcp -> 0.0.0.0:32771\n' }, { earlier })
+    expect(messages).toEqual([
+      '5:31 prose-drift: Unexpected `32768` in prose, expected a value the real output holds: it comes from an earlier capture of `docker port web` (line 3), which this run replaced, and the capture does not print it; the capture has `32771` there: write `:val[name]` and bind it in lesson.yaml with `vars: {name: {cell: \'docker port web\', match: \'0\\.0\\.0\\.0:([0-9A-Za-z.:]+)\'}}`',
+    ])
+    expect(await drift(markdown, { 'docker port web': '80/tcp -> 0.0.0.0:32768\n' }, { earlier })).toEqual([])
   })
 
   it('says it in every locale: a Chinese summary copied from the sample', async () => {

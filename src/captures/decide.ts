@@ -12,7 +12,7 @@ import type { CapturesDocument, FrozenExecution } from './schema.js'
 
 export type ExecutionDecision =
   | { kind: 'frozen'; execution: FrozenExecution }
-  | { kind: 'run'; reason: string; file: VFile; place: Position; forced: boolean }
+  | { kind: 'run'; reason: string; file: VFile; place: Position; forced: boolean; earlier?: FrozenExecution | undefined }
 
 export interface PlannedExecution {
   group: ExecutionGroup
@@ -36,7 +36,8 @@ export async function planExecutions(lesson: LoadedLesson, refresh: boolean): Pr
   const executions = groupExecutions(lesson).map((group): PlannedExecution => {
     if (refresh) {
       const place = group.runner.cells[0]?.position ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
-      return { group, decision: { kind: 'run', reason: '--refresh asked for it', file: group.runner.file, place, forced: true } }
+      const earlier = closestExecution(group, captures.document?.executions ?? [])?.execution
+      return { group, decision: { kind: 'run', reason: '--refresh asked for it', file: group.runner.file, place, forced: true, earlier } }
     }
     return { group, decision: decide(group, captures.document) }
   })
@@ -53,28 +54,23 @@ function decide(group: ExecutionGroup, captures: CapturesDocument | undefined): 
   const closest = closestExecution(group, executions)
   if (!closest) return { kind: 'run', forced: false, reason: 'no captures yet', file: plan.file, place: firstCell }
   const { execution, common } = closest
+  const run = (reason: string, file: VFile, place: Position): ExecutionDecision => ({ kind: 'run', forced: false, reason, file, place, earlier: execution })
   const since = `since the captures of ${captureDate(execution.provenance.startedAt)}`
   const links = group.key.links
   if (common === links.length) {
     // The current chain is a prefix of the stored one: commands were removed at the end.
     const last = plan.cells.at(-1)?.position ?? firstCell
-    return { kind: 'run', forced: false, reason: `a command after this one was removed ${since}`, file: plan.file, place: last }
+    return run(`a command after this one was removed ${since}`, plan.file, last)
   }
   const subject = linkSubject(plan, common)
   if ('field' in subject) {
-    return {
-      kind: 'run',
-      forced: false,
-      reason: `lesson.yaml \`${subject.field}\` changed ${since}`,
-      file: plan.configFile,
-      place: pointPosition(pointOfText(plan.configFile, `${subject.field}:`)),
-    }
+    return run(`lesson.yaml \`${subject.field}\` changed ${since}`, plan.configFile, pointPosition(pointOfText(plan.configFile, `${subject.field}:`)))
   }
   const { step } = subject
   const isNew = common >= execution.chain.length
   const what = step.kind === 'var' ? `the first use of variable \`${step.name}\`` : `command \`${excerpt(step.cell.command)}\``
   const place = step.kind === 'var' ? step.position : step.cell.position
-  return { kind: 'run', forced: false, reason: `${what} ${isNew ? 'is new' : 'changed'} ${since}`, file: plan.file, place }
+  return run(`${what} ${isNew ? 'is new' : 'changed'} ${since}`, plan.file, place)
 }
 
 /** The stored execution sharing the longest chain prefix with the group's. */

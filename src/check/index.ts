@@ -8,6 +8,7 @@ import { checkPromptsNotRun } from './prompts-not-run.js'
 export { checkGluedMarkers } from './glued-markers.js'
 export { checkProseLanguage } from './prose-language.js'
 export { checkProseDrift } from './prose-drift.js'
+export { checkClaims, lineMatches, matchClaim, type ClaimOutcome } from './claims/index.js'
 export { checkSampleChanges } from './sample-changes.js'
 
 /** Run every lint rule on one parsed lesson file of `locale`; findings are warnings on `file`. */

@@ -40,7 +40,7 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .option('--shard <i/n>', 'build only share i of n of the lessons (by sorted slug), for a CI matrix', shard)
     .option('--out <dir>', `output folder (default: ${buildDefaults.outDir})`)
     .addOption(lessonsOption())
-    .option('--templates <dir>', `templates folder (default: ${buildDefaults.templatesDir})`)
+    .option('--templates <dir>', `templates folder (default: ${buildDefaults.templatesDir} if this folder has one, else shellbook's own)`)
     .addOption(imagesOption())
     .option('--refresh', 'execute the lessons built even where their frozen captures (captures.json) match: `build foo --refresh` re-executes foo (and builds only it), `build --refresh` every lesson')
     .addOption(pullOption())

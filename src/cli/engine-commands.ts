@@ -3,6 +3,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { buildDefaults } from '../build.js'
+import { projectOrOwnFolder } from '../files/index.js'
 import { formatImageEvent } from '../progress.js'
 import { buildStandIn, EngineUnreachableError, ensureImages, type ImageEvent, LESSON_HOST_IMAGE, MissingImageError, probeEngine, reapOrphans, removeLabelled } from '../run/index.js'
 import { enginesOf, engineOption, imagesOption, pullOf, pullOption, type PullPolicy } from './options.js'
@@ -14,7 +15,7 @@ async function eachEngine(values: string[] | undefined): Promise<Array<string | 
 }
 
 /** Recipes are read from the working folder's images/ unless --images says otherwise, as build does. */
-const imagesDirOf = (dir: string | undefined) => path.resolve(dir ?? buildDefaults.imagesDir)
+const imagesDirOf = (dir: string | undefined) => (dir === undefined ? projectOrOwnFolder(buildDefaults.imagesDir) : path.resolve(dir))
 
 export function addHostsCommand(program: Command, outcome: Outcome): void {
   program

@@ -16,7 +16,7 @@ export function lessonsOption(): Option {
 }
 
 export function imagesOption(): Option {
-  return new Option('--images <dir>', `offline image recipes folder, images/<name>/ (default: ${buildDefaults.imagesDir})`)
+  return new Option('--images <dir>', `offline image recipes folder, images/<name>/ (default: ${buildDefaults.imagesDir} if this folder has one, else shellbook's own)`)
 }
 
 /** `--pull`, as docker's own: whether an image the engine lacks is pulled before a stand-in is built. */

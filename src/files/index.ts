@@ -2,3 +2,4 @@
 export { writeFileAtomic } from './write-atomic.js'
 export { acquireLock, type LockHolder, type LockOptions, type LockOutcome } from './lock.js'
 export { displayPath } from './display-path.js'
+export { projectOrOwnFolder } from './own-folder.js'

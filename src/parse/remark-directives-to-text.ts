@@ -16,11 +16,13 @@ export function remarkDirectivesToText() {
       if (!isDirective(node) || !parent || index === undefined) return
       const literal = sourceOf(node, file)
       if (node.type === 'textDirective') {
-        parent.children.splice(index, 1, { type: 'text', value: literal })
+        // The literal is the exact source slice: it keeps the directive's place (prose drift points into it).
+        parent.children.splice(index, 1, { type: 'text', value: literal, ...(node.position ? { position: node.position } : {}) })
         return SKIP
       }
       if (node.type === 'leafDirective') {
-        parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: literal }] })
+        const position = node.position ? { position: node.position } : {}
+        parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: literal, ...position }], ...position })
         return SKIP
       }
       warning(file, `Unexpected unknown directive \`:::${node.name}\`, expected one shellbook knows; its content is kept as is`, node.position, 'unknown-directive')

@@ -25,6 +25,7 @@ const attributeSchemas = {
   interrupt: flag,
   keys: flag,
   session: z.string().regex(/^[\w-]+$/, 'a session name of letters, digits, `-` or `_`'),
+  claim: z.string().min(1, 'a claim: text, or a `/regular expression/`'),
   name: z.string().regex(markerNamePattern, 'a name of letters, digits, `-`, `_` or `.`, starting with a letter'),
   background: flag,
   quiet: seconds,
@@ -109,6 +110,7 @@ function applyAttribute(options: CellOptions, name: AttributeName, value: string
     case 'in':
     case 'session':
     case 'name':
+    case 'claim':
       options[name] = String(value)
       return
     case 'exit':

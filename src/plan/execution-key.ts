@@ -43,19 +43,27 @@ export function executionKey(plan: LessonPlan): ExecutionKey {
     previous = createHash('sha256').update(previous).update('\n').update(link).update('\n').update(canonicalJson(content)).digest('hex')
     links.push({ link, key: previous })
   }
-  for (const field of chainedConfigFields(plan)) add(`config:${field}`, plan.config[field])
+  for (const field of chainedConfigFields(plan)) add(`config:${field}`, field === 'vars' ? executedVars(plan) : plan.config[field])
   for (const step of plan.steps) add(stepLink(step), stepContent(step))
   return { links, key: previous }
+}
+
+/**
+ * The variables that change what runs: shell expressions, and output values a command uses.
+ * A value bound only for prose is read from the capture: binding it never re-executes.
+ */
+function executedVars(plan: LessonPlan): LessonPlan['config']['vars'] {
+  return Object.fromEntries(Object.entries(plan.config.vars).filter(([name, value]) => typeof value === 'string' || plan.outputVars[name]?.inCommands))
 }
 
 /** What a step contributes to the chain: everything about it that changes the run. */
 export function stepContent(step: Step): unknown {
   if (step.kind === 'var') return { var: step.name }
   const { command, cwd, waitUntil, script } = step.cell
-  // A name tag only names the cell: renaming it must not re-execute the lesson. `keys` is
+  // A name tag only names the cell, a claim only checks it: neither must re-execute the lesson. `keys` is
   // left out at its default so that captures frozen before the option existed keep their key.
   // What to show of the output (head, tail, lines) is rendering: it never re-executes either.
-  const { name: _name, keys, head: _head, tail: _tail, lines: _lines, ...options } = step.cell.options
+  const { name: _name, claim: _claim, keys, head: _head, tail: _tail, lines: _lines, ...options } = step.cell.options
   const content = { command, cwd: cwd ?? null, options: keys ? { ...options, keys } : options, waitUntil: waitUntil ?? null }
   // Only scenario scripts carry `script`: leaving it out otherwise keeps every older key as it was.
   return script ? { ...content, script: script.kind } : content

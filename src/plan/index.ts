@@ -1,5 +1,6 @@
 // Plan stage: mdast → Lesson plans.
-export type { Cell, CellOptions, LessonPlan, Step } from './types.js'
+export type { Cell, CellOptions, LessonPlan, OutputVar, Step } from './types.js'
+export { findCell } from './cell-reference.js'
 export type { LessonConfig } from './lesson-config.js'
 export { hostKinds, lessonConfigSchema, type HostKind } from './lesson-config.js'
 export { findLessonSlugs, hasErrors, loadLesson, scanLessonsFolder, type LessonFolder, type LessonsFolder, type LoadedLesson } from './load-lessons.js'

@@ -8,6 +8,16 @@ export type HostKind = (typeof hostKinds)[number]
 // RFC 1123 labels (letters, digits, inner hyphens), dot-separated, within Linux's 64 bytes.
 const hostnamePattern = /^(?=.{1,64}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
 
+/** A variable read from a cell's output: the cell (its `name=`, or its command as written) and a regular expression. */
+const outputBindingSchema = z
+  .object({
+    cell: z.string().min(1),
+    match: z.string().min(1).refine((source) => validRegExp(source), 'a JavaScript regular expression'),
+  })
+  .strict()
+
+export type OutputBinding = z.infer<typeof outputBindingSchema>
+
 /** Shape of `lessons/<slug>/lesson.yaml`. */
 export const lessonConfigSchema = z
   .object({
@@ -38,8 +48,18 @@ export const lessonConfigSchema = z
     /** Hidden commands run before the first cell and after the last. */
     setup: z.array(z.string().min(1)).default([]),
     teardown: z.array(z.string().min(1)).default([]),
-    /** name → shell expression evaluated in the lesson's session at first use. */
-    vars: z.record(z.string().regex(/^[A-Za-z_][\w-]*$/), z.string().min(1)).default({}),
+    /**
+     * name → a shell expression evaluated in the lesson's session at first use, or a value
+     * read from a cell's captured output with no shell: `{cell: ns-web, match: 'pid:\[(\d+)\]'}`
+     * (the first match; its first group when it has one).
+     */
+    vars: z.record(z.string().regex(/^[A-Za-z_][\w-]*$/), z.union([z.string().min(1), outputBindingSchema])).default({}),
+    /**
+     * cell (its `name=`, or its command as written) → what its output must hold: text lines
+     * (`[..]` any text within a line, a `...` line any lines), or `/regular expression/`.
+     * Checked against every capture, live or frozen; a claim that fails fails the build.
+     */
+    claims: z.record(z.string().min(1), z.array(z.string().min(1).refine((claim) => validClaim(claim), 'a claim: text lines, or a `/regular expression/`'))).default({}),
     /**
      * command → shell condition: after that command (as written in the lesson), wait until
      * the condition holds, as a reader pausing between steps would (a server naming itself).
@@ -78,6 +98,18 @@ export const lessonConfigSchema = z
   .strict()
 
 export type LessonConfig = z.infer<typeof lessonConfigSchema>
+
+/** A claim `/…/flags` must be a valid regular expression; any other text is valid. */
+function validClaim(claim: string): boolean {
+  const regex = /^\/(.+)\/([a-z]*)$/s.exec(claim)
+  if (!regex) return true
+  try {
+    new RegExp(regex[1]!, regex[2])
+    return true
+  } catch {
+    return false
+  }
+}
 
 function validRegExp(source: string): boolean {
   try {

@@ -14,6 +14,7 @@ import { loadConfig } from './load-config.js'
 import type { LessonConfig } from './lesson-config.js'
 import { planLesson } from './plan-lesson.js'
 import { pointOfText } from './point-of-text.js'
+import { findCell } from './cell-reference.js'
 import { readVFile } from './read-vfile.js'
 import { attachScenarioNodes, loadLooseFolder, loadScenario, type LoadedScenario } from './scenario/index.js'
 import { inferImages } from './infer-images.js'
@@ -69,6 +70,7 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
     lesson.imagesInferred = true
   }
   checkWaits(lesson, config)
+  checkClaimKeys(lesson, config)
   checkTranslations(lesson)
   return lesson
 }
@@ -125,6 +127,14 @@ function checkWaits(lesson: LoadedLesson, config: LessonConfig): void {
   for (const command of Object.keys(config.waits)) {
     if (commands.has(command)) continue
     error(lesson.configFile, `Unexpected \`waits\` entry for \`${excerpt(command)}\`, expected a command the lesson runs, written as in the lesson`, pointOfText(lesson.configFile, command), 'unknown-wait')
+  }
+}
+
+/** Every `claims` key must name a cell, or the claim would silently never be checked. */
+function checkClaimKeys(lesson: LoadedLesson, config: LessonConfig): void {
+  for (const reference of Object.keys(config.claims)) {
+    if (lesson.plans.some((plan) => findCell(plan.cells, reference))) continue
+    error(lesson.configFile, `Unexpected \`claims\` entry for \`${excerpt(reference)}\`, expected a cell's \`name=\` or a command the lesson runs, written as in the lesson`, pointOfText(lesson.configFile, reference), 'unknown-cell')
   }
 }
 

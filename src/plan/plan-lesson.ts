@@ -9,8 +9,10 @@ import { readCellOptions } from './cell-options.js'
 import { markBackground } from './keeps-running.js'
 import type { LessonConfig } from './lesson-config.js'
 import { findPlaceholders, placeholderPosition } from './placeholders.js'
-import type { Cell, LessonPlan, Step } from './types.js'
-import { error } from '../messages.js'
+import type { Cell, LessonPlan, OutputVar, Step } from './types.js'
+import { error, excerpt } from '../messages.js'
+import { findCell } from './cell-reference.js'
+import type { OutputBinding } from './lesson-config.js'
 
 /** What the planner needs besides the tree. */
 export interface PlanInput {
@@ -36,6 +38,7 @@ export function planLesson(input: PlanInput): LessonPlan {
     else if (node.type === 'val') planner.addVal(node.name, node.position)
   })
   markBackground(planner.cells)
+  const outputVars = planner.resolveOutputVars()
   return {
     slug: input.slug,
     locale: input.locale,
@@ -47,6 +50,7 @@ export function planLesson(input: PlanInput): LessonPlan {
     tree,
     cells: planner.cells,
     steps: planner.steps,
+    outputVars,
   }
 }
 
@@ -55,6 +59,8 @@ class Planner {
   readonly cells: Cell[] = []
   readonly steps: Step[] = []
   private readonly evaluated = new Set<string>()
+  /** Output variables used, with their first use and whether a command needs them. */
+  private readonly outputUses = new Map<string, { position: Position; inCommands: boolean; beforeCell?: Position }>()
   private readonly containers: Set<string>
   /** The file's lines, split at the first attribute problem (once, not per message). */
   private sourceLines: string[] | undefined
@@ -85,7 +91,7 @@ class Planner {
     // Own keys only: a command named `toString` has no wait.
     if (Object.hasOwn(this.config.waits, exec.command)) cell.waitUntil = this.config.waits[exec.command]!
     exec.cellId = cell.id
-    for (const name of cell.vars) this.evaluateOnce(name, exec.position)
+    for (const name of cell.vars) this.evaluateOnce(name, exec.position, [], true)
     this.cells.push(cell)
     this.steps.push({ kind: 'cell', cell })
     for (const name of containersCreatedBy(exec.command)) this.containers.add(name)
@@ -97,7 +103,26 @@ class Planner {
       error(this.file, `Unexpected \`:val[${name}]\` with no variable, expected a \`${name}\` entry under \`vars\` in lesson.yaml`, place, 'unknown-var')
       return
     }
-    this.evaluateOnce(name, place)
+    this.evaluateOnce(name, place, [], false)
+  }
+
+  /** Resolve every output variable used to its cell; a cell that is not there is reported at the first use. */
+  resolveOutputVars(): Record<string, OutputVar> {
+    const resolved: Record<string, OutputVar> = {}
+    for (const [name, use] of this.outputUses) {
+      const binding = this.config.vars[name] as OutputBinding
+      const cell = findCell(this.cells, binding.cell)
+      if (!cell) {
+        error(this.file, `Unexpected \`${excerpt(binding.cell)}\` as the cell of variable \`${name}\`, expected a cell's \`name=\` or its command as written in the lesson`, use.position, 'unknown-cell')
+        continue
+      }
+      if (use.beforeCell) {
+        error(this.file, `Unexpected \`<${name}>\` before the cell it is read from (\`${excerpt(binding.cell)}\`, line ${cell.position.start.line}), expected a command after that cell`, use.beforeCell, 'var-before-cell')
+        continue
+      }
+      resolved[name] = { cellId: cell.id, match: binding.match, inCommands: use.inCommands }
+    }
+    return resolved
   }
 
   /** Names of bound placeholders in `text`; unbound ones are reported at their exact column. */
@@ -131,16 +156,24 @@ class Planner {
     return []
   }
 
-  /** Add a step for `name`, after the variables its own expression names (`<box>`). */
-  private evaluateOnce(name: string, position: Position, chain: readonly string[] = []): void {
+  /**
+   * Add a step for `name`, after the variables its own expression names (`<box>`). An output
+   * variable has no step: it is read from its cell's capture, which a command must follow.
+   */
+  private evaluateOnce(name: string, position: Position, chain: readonly string[], inCommand: boolean): void {
+    const expression = this.config.vars[name]
+    if (expression !== undefined && typeof expression !== 'string') {
+      this.useOutputVar(name, expression, position, inCommand)
+      return
+    }
     if (this.evaluated.has(name)) return
     if (chain.includes(name)) {
       error(this.file, `Unexpected cycle between variables ${[...chain, name].map((n) => `\`${n}\``).join(' → ')}, expected each to need only earlier ones`, position, 'var-cycle')
       return
     }
-    for (const dependency of findPlaceholders(this.config.vars[name] ?? '')) {
+    for (const dependency of findPlaceholders(expression ?? '')) {
       if (Object.hasOwn(this.config.vars, dependency.name)) {
-        this.evaluateOnce(dependency.name, position, [...chain, name])
+        this.evaluateOnce(dependency.name, position, [...chain, name], true)
         continue
       }
       error(this.file, 
@@ -151,6 +184,15 @@ class Planner {
     }
     this.evaluated.add(name)
     this.steps.push({ kind: 'var', name, position })
+  }
+
+  /** Record a use of an output variable; a command may only use the output of a cell before it. */
+  private useOutputVar(name: string, binding: OutputBinding, position: Position, inCommand: boolean): void {
+    const use = this.outputUses.get(name) ?? { position, inCommands: false }
+    this.outputUses.set(name, use)
+    if (!inCommand) return
+    use.inCommands = true
+    if (!findCell(this.cells, binding.cell)) use.beforeCell ??= position
   }
 
   /** Where `name` (as in `{in=db}` or `{{…}}{exit=1}`) is written on the node's first line. */

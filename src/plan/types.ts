@@ -28,6 +28,8 @@ export interface CellOptions {
   keys: boolean
   /** A name tag (Katacoda `{{execute test-uname}}`); it names the cell, never changes what runs. */
   name?: string
+  /** What the output must hold (`claim="…"`: text lines with `[..]` / `...`, or `/regex/`); checked, never changes what runs. */
+  claim?: string
   /**
    * The command keeps running (a server, `top -b`, `tail -f`): once settled, the lesson goes on
    * and the terminal stays busy until a later `interrupt`. Set by `background`, or by the plan
@@ -78,6 +80,15 @@ export type Step =
   | { kind: 'var'; name: string; position: Position }
   | { kind: 'cell'; cell: Cell }
 
+/** A lesson.yaml variable read from a cell's captured output (`{cell, match}`), resolved to the cell. */
+export interface OutputVar {
+  cellId: string
+  /** The regular expression; the value is its first group, else the whole match. */
+  match: string
+  /** A command uses it (`<name>`), so the execution depends on it; prose-only ones never re-execute. */
+  inCommands: boolean
+}
+
 /** One lesson in one locale, ready to run and render. */
 export interface LessonPlan {
   slug: string
@@ -94,4 +105,6 @@ export interface LessonPlan {
   tree: Root
   cells: Cell[]
   steps: Step[]
+  /** Variables read from cells' outputs, by name (no step: no shell evaluates them). */
+  outputVars: Record<string, OutputVar>
 }

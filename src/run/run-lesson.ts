@@ -1,5 +1,5 @@
-// Run one lesson plan on a host: sessions opened on demand, variables evaluated at first
-// use, cells in document order. A failing cell stops the lesson (later cells are marked
+// Run one lesson plan on a host: sessions opened on demand, variables evaluated (or read
+// from earlier output) at first use, cells in document order. A failing cell stops the lesson (later cells are marked
 // skipped) and becomes a positioned message; what was captured is kept for rendering.
 import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
@@ -16,6 +16,8 @@ import { runScript, sendKeys, terminalEnded, type CellContext } from './special-
 import { tail } from './output-tail.js'
 import { LeftRunningCells, settleOf } from './left-running.js'
 import { lessonSecrets } from './secrets/index.js'
+import { readStepOutputVars } from './output-vars.js'
+import { skippedCapture } from './skipped-capture.js'
 
 export interface RunLessonOptions {
   host: Host
@@ -32,7 +34,6 @@ export interface RunLessonOptions {
 
 /** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
 const ctrlCStatus = 130
-
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
   // Registered before anything runs, so no output is ever kept unmasked.
   const secrets = lessonSecrets(plan)
@@ -124,6 +125,12 @@ class LessonRunner {
         this.stopBefore(step)
         continue
       }
+      const unmatched = readStepOutputVars(this.plan, step, this.captures, this.vars)
+      if (unmatched !== undefined) {
+        if (step.kind === 'cell') this.captures[step.cell.id] = skippedCapture(step.cell, this.vars)
+        this.fail(unmatched, step.kind === 'var' ? step.position : step.cell.position, 'var-unmatched')
+        continue
+      }
       try {
         if (step.kind === 'var') await this.evaluate(step.name, step.position)
         else await this.runCell(step.cell, this.plan.cells.indexOf(step.cell) + 1, total)
@@ -144,7 +151,7 @@ class LessonRunner {
   }
 
   private async evaluate(name: string, position: Position): Promise<void> {
-    const expression = resolveExpression(this.plan.config.vars[name]!, this.vars)
+    const expression = resolveExpression(String(this.plan.config.vars[name]), this.vars)
     const session = await this.quietSession('1')
     const result = await session.run(expression, { timeoutMs: this.plan.config.timeout * 1000, signal: this.options.signal })
     if (this.interrupted(`evaluating variable \`${name}\``, position)) return
@@ -289,12 +296,5 @@ class LessonRunner {
   private fail(reason: string, place: Position, ruleId: RuleId, { file = this.plan.file, note }: { file?: VFile; note?: string } = {}): void {
     this.failed = true
     error(file, reason, place, ruleId, { note })
-  }
-}
-
-function skippedCapture(cell: Cell, vars: Readonly<Record<string, string>>): CellCapture {
-  return {
-    cellId: cell.id, command: resolveCell(cell, vars).command, output: '', exitCode: null, expectedExit: cell.options.exit,
-    durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'skipped',
   }
 }
