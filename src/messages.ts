@@ -36,6 +36,7 @@ export const rules = {
   'invalid-val': '`:val[…]` without a variable name',
   'unknown-var': '`:val[name]` with no `name` under `vars`',
   'unbound-placeholder': 'a `<name>` placeholder with no variable',
+  'quoted-placeholder': 'a `<name>` naming a variable where the shell reads text (quotes, heredoc, comment), so it is not filled',
   'var-cycle': 'variables that need each other',
   'unknown-cell': 'a lesson.yaml `claims` key or output variable names no cell of the lesson',
   'var-before-cell': 'a command uses an output variable before the cell it is read from',

@@ -32,6 +32,14 @@ export function findPlaceholders(text: string): Placeholder[] {
   return found
 }
 
+/** Every `<name>` in `text` that the shell reads as text (quoted, a heredoc body, a comment): never filled. */
+export function findTextPlaceholders(text: string): Placeholder[] {
+  const filled = new Set(findPlaceholders(text).map((placeholder) => placeholder.offset))
+  return [...text.matchAll(placeholderPattern)]
+    .filter((match) => !filled.has(match.index) && text[match.index - 1] !== '<')
+    .map((match) => ({ name: match[1]!, offset: match.index, length: match[0].length }))
+}
+
 /** Replace every placeholder using `valueOf`; names it cannot fill are left as written. */
 export function fillPlaceholders(text: string, valueOf: (name: string) => string | undefined): string {
   let filled = ''

@@ -8,9 +8,9 @@ import type { ExecCommand, ExecScript, RawAttributes } from '../parse/index.js'
 import { readCellOptions } from './cell-options.js'
 import { markBackground } from './keeps-running.js'
 import type { LessonConfig } from './lesson-config.js'
-import { findPlaceholders, placeholderPosition } from './placeholders.js'
+import { findPlaceholders, findTextPlaceholders, placeholderPosition } from './placeholders.js'
 import type { Cell, LessonPlan, OutputVar, Step } from './types.js'
-import { error, excerpt } from '../messages.js'
+import { error, excerpt, warning } from '../messages.js'
 import { findCell } from './cell-reference.js'
 import type { OutputBinding } from './lesson-config.js'
 
@@ -137,6 +137,15 @@ class Planner {
         `Unexpected placeholder \`<${placeholder.name}>\` with no variable, expected a \`${placeholder.name}\` entry under \`vars\` in lesson.yaml`,
         placeholderPosition(start, text, placeholder),
         'unbound-placeholder',
+      )
+    }
+    // `echo "ns <pidns>"` prints `<pidns>` as written: said, since the author meant the value.
+    for (const quoted of findTextPlaceholders(text)) {
+      if (!Object.hasOwn(this.config.vars, quoted.name)) continue
+      warning(this.file,
+        `Unexpected \`<${quoted.name}>\` inside quotes, a heredoc or a comment, where the shell reads it as text and it stays as written, expected it outside quotes to be filled with variable \`${quoted.name}\``,
+        placeholderPosition(start, text, quoted),
+        'quoted-placeholder',
       )
     }
     return names
