@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
 import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
-import { defaultMaxLines, renderSite, withRealSamples } from './render/index.js'
+import { defaultMaxLines, renderSite, withRealSamples, type SiteAddress } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { bindOutputVars, planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
@@ -49,6 +49,8 @@ export interface BuildOptions {
    * `lines`): the first and last halves, a marker between; 0 = no cap; default 200. captures.json keeps it all.
    */
   maxLines?: number | undefined
+  /** Where the site is published (base path, site URL); default `/`, no URL. */
+  address?: SiteAddress | undefined
   /** How long to wait for another build of the same lessons folder to finish, in ms; default 600 000. */
   waitLockMs?: number | undefined
   /** Called when this build starts waiting for another build of the same lessons folder. */
@@ -158,7 +160,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     checkClaims(plan, run, { lessonClaims: runners.has(plan) })
     checkProseDrift(plan.tree, plan.file, run, earlier.get(plan))
   }
-  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines })
+  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   // Folders that are not lessons are said only when the whole folder is built.

@@ -10,7 +10,7 @@ const renderDir = path.join(import.meta.dirname, '..', 'src', 'render')
 const catalogs = await loadCatalogs(templatesDir)
 const en = catalogs.get('en')!
 
-const templateFiles = ['layout.hbs', 'lesson.hbs', 'index.hbs', 'root.hbs', ...readdirSync(path.join(templatesDir, 'partials')).map((name) => `partials/${name}`)]
+const templateFiles = ['layout.hbs', 'lesson.hbs', 'index.hbs', 'root.hbs', 'notFound.hbs', ...readdirSync(path.join(templatesDir, 'partials')).map((name) => `partials/${name}`)]
 const templates = templateFiles.map((name) => ({ name, source: readFileSync(path.join(templatesDir, name), 'utf8') }))
 // Every file of the render stage, its sub-folders (terminal-screen/) included.
 const code = readdirSync(renderDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).map((name) => readFileSync(path.join(renderDir, name), 'utf8')).join('\n')

@@ -36,7 +36,7 @@ async function render(markdown: string, run?: LessonRun, yaml = 'title: {en: Pro
   const ctx = await lessonContext(plan, run, createTranslator('en', env.catalogs))
   const md = lessonMarkdown(ctx)
   // The lesson's part of the page: the layout around it has scripts of its own (copy.js).
-  const html = /<article class="lesson">[^]*<\/article>/.exec(lessonHtml(ctx, ['en'], env))?.[0] ?? ''
+  const html = /<article class="lesson"[^>]*>[^]*<\/article>/.exec(lessonHtml(ctx, ['en'], env))?.[0] ?? ''
   return { html, md, hostHtml: naiveHost(md) }
 }
 
@@ -86,7 +86,7 @@ describe('a lesson with hostile and Katacoda-style prose', () => {
   })
 
   it('puts the solution\'s terminal inside <details>, in both outputs', () => {
-    expect(out.html).toMatch(/<details>\n<summary>Solution<\/summary>\n<figure class="terminal"[^]*?echo[^]*?solved<\/samp><\/pre><\/div><\/figure>\n<\/details>/)
+    expect(out.html).toMatch(/<details>\n<summary>Solution<\/summary>\n<figure class="terminal"[^]*?echo[^]*?solved<\/samp><\/pre><\/div><\/div><\/div><\/figure>\n<\/details>/)
     expect(out.md).toContain('<details>\n<summary>Solution</summary>\n\n```console\n$ echo solved\nsolved\n```\n\n</details>')
     expect(out.hostHtml).toMatch(/<details>\n<summary>Solution<\/summary>\n<pre><code class="language-console">\$ echo solved\nsolved\n<\/code><\/pre>\n<\/details>/)
   })

@@ -211,6 +211,8 @@ describe('pages', () => {
     const page = await html(p, r, ['fr', 'zh'])
     expect(page).toContain('<link rel="alternate" hreflang="zh" href="../../zh/demo/index.html">')
     expect(page).toContain('<link rel="alternate" hreflang="fr" href="../../fr/demo/index.html">')
+    expect(page).toContain('<link rel="alternate" hreflang="x-default" href="../../fr/demo/index.html">')
+    // The language switcher keeps the reader on this lesson.
     expect(page).toContain('<a href="../../zh/demo/index.html" hreflang="zh" lang="zh">中文</a>')
     expect(await html(p, r)).not.toContain('hreflang')
   })
@@ -243,9 +245,10 @@ describe('renderSite', () => {
   it('writes every page, index, Markdown file and asset, and no temporary file', async () => {
     expect(files.sort()).toEqual([
       'md/en/broken.md', 'md/fr/namespaces.md', 'md/zh/namespaces.md',
-      'site/assets/copy.js', 'site/assets/shellbook.css',
+      'site/404.html',
+      'site/assets/choose-language.js', 'site/assets/copy.js', 'site/assets/favicon.svg', 'site/assets/search.js', 'site/assets/shellbook.css', 'site/assets/theme.js',
       'site/en/broken/index.html', 'site/en/index.html', 'site/fr/index.html', 'site/fr/namespaces/index.html',
-      'site/index.html', 'site/zh/index.html', 'site/zh/namespaces/index.html',
+      'site/index.html', 'site/pagefind', 'site/sitemap.xml', 'site/zh/index.html', 'site/zh/namespaces/index.html',
     ])
     expect((await readdir(path.join(out, 'site', 'zh', 'namespaces'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
@@ -280,7 +283,7 @@ describe('renderSite', () => {
     expect(index).toContain('<html lang="fr">')
     expect(index).toContain('<a href="namespaces/index.html">Un conteneur n&#x27;est qu&#x27;un processus</a>')
     // Each lesson links its other locales, named in their own language.
-    expect(index).toContain('<span class="also-in">aussi en <a href="../zh/namespaces/index.html" hreflang="zh" lang="zh">中文</a></span>')
+    expect(index).toContain('<p class="also-in">aussi en <a href="../zh/namespaces/index.html" hreflang="zh" lang="zh">中文</a></p>')
     expect(await read('site/en/index.html')).not.toContain('also-in')
     const root = await read('site/index.html')
     expect(root).toContain('<a href="zh/index.html" hreflang="zh">中文</a> <span class="count">1 节课</span>')

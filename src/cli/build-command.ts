@@ -7,7 +7,7 @@ import { hasWarning } from '../messages.js'
 import type { HostKind } from '../plan/index.js'
 import { createLiveProgress, createRunProgress, formatImageEvent } from '../progress.js'
 import type { RunEvent } from '../run/index.js'
-import { enginesOf, engineOption, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOf, pullOption, secondsAsMs, shard, wholeNumber, type PullPolicy } from './options.js'
+import { basePath, enginesOf, engineOption, siteUrl, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOf, pullOption, secondsAsMs, shard, wholeNumber, type PullPolicy } from './options.js'
 import { fails, printMessages, writeErr, type Format, type Outcome } from './output.js'
 
 interface BuildFlags {
@@ -27,6 +27,8 @@ interface BuildFlags {
   frail?: true | undefined
   waitLock?: number | undefined
   maxLines?: number | undefined
+  base?: string | undefined
+  siteUrl?: string | undefined
 }
 
 export function addBuildCommand(program: Command, outcome: Outcome): void {
@@ -49,6 +51,8 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .option('--update-samples', 'write each command\'s real output into the lesson\'s Markdown in place of the sample output its author wrote under it (every locale; only sample lines change, `...` elisions stay)')
     .addOption(frailOption())
     .option('--max-lines <n>', `show at most n lines of each command's output (its first and last halves, a "… N lines cut" line between) unless its cell picks its own with {head=…}, {tail=…} or {lines=…}; captures.json keeps all of it; 0 = no cap (default: ${buildDefaults.maxLines})`, wholeNumber)
+    .option('--base <path>', 'the folder the site is published under, such as /docs/ for a GitHub Pages project site: used by the 404 page, canonical links and sitemap.xml (default: /)', basePath)
+    .option('--site-url <url>', 'the address the site is published at, such as https://example.org: canonical links, hreflang and sitemap.xml become absolute (default: none, links stay relative)', siteUrl)
     .option('--wait-lock <seconds>', `how long to wait for another build of the same lessons folder to finish (default: ${buildDefaults.waitLockMs / 1000})`, secondsAsMs)
     .action((slugs: string[], flags: BuildFlags) => runBuild(slugs, flags, outcome))
 }
@@ -88,6 +92,7 @@ async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outcome): P
       pull: pullOf(flags.pull),
       waitLockMs: flags.waitLock,
       maxLines: flags.maxLines,
+      address: { basePath: flags.base ?? '/', siteUrl: flags.siteUrl },
       onLockWait: (holder) => progress.line(`waiting for ${describeHolder(holder)} to finish with ${displayDir(lessonsDir)} (up to ${waitLockMs / 1000} s, --wait-lock)`),
       signal: controller.signal,
       onEvent,

@@ -78,3 +78,19 @@ export function shard(value: string): { index: number; count: number } {
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
 }
+
+/** `--base docs` → `/docs/`; `/` stays. */
+export function basePath(value: string): string {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '')
+  if (trimmed !== '' && !/^[\w.~-]+(\/[\w.~-]+)*$/.test(trimmed)) throw new InvalidArgumentError('expected URL path segments such as /docs/')
+  return trimmed === '' ? '/' : `/${trimmed}/`
+}
+
+/** `--site-url https://example.org/` → `https://example.org`: an http(s) origin, the path goes in --base. */
+export function siteUrl(value: string): string {
+  const parsed = URL.canParse(value) ? new URL(value) : undefined
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '') {
+    throw new InvalidArgumentError('expected an http(s) address with no path, such as https://example.org (a path goes in --base)')
+  }
+  return parsed.origin
+}

@@ -10,3 +10,4 @@ export { lessonContext, runScreens, type LessonContextOptions } from './lesson-c
 export { defaultMaxLines } from './output-lines.js'
 export type { LessonContext, Translate } from './types.js'
 export { withRealSamples } from './sample-writer.js'
+export type { SiteAddress } from './site-nav.js'

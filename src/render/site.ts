@@ -1,15 +1,18 @@
 // The site writer: every lesson in every locale as HTML and Markdown, an index per locale,
-// a root page, and the assets, each file written atomically.
+// a root page, a 404 page, sitemap.xml, the assets and the search index, each file written atomically.
 import { readdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LessonPlan } from '../plan/index.js'
 import type { LessonRun } from '../captures/index.js'
 import { createCommandHighlighter } from './highlight.js'
-import { indexHtml, lessonHtml, rootHtml, type SiteEnv } from './html-page.js'
+import { indexHtml, lessonHtml, notFoundHtml, rootHtml, type SiteEnv } from './html-page.js'
 import { createTranslator, loadCatalogs } from './i18n.js'
 import { lessonContext, runScreens } from './lesson-context.js'
 import { lessonMarkdown } from './markdown.js'
+import { writeSearchIndex } from './search-index.js'
+import { defaultAddress, type NavLesson, type SiteAddress } from './site-nav.js'
+import { sitemapXml } from './sitemap.js'
 import { loadTemplates } from './templates.js'
 import { writeFileAtomic } from '../files/index.js'
 
@@ -27,6 +30,8 @@ export interface RenderSiteOptions {
   templatesDir: string
   /** Lines shown at most per output when its cell chooses none (head, tail, lines); 0 = no cap; default `defaultMaxLines` (200). */
   maxLines?: number | undefined
+  /** Where the site is published (base path, site URL); default `/`, no URL. */
+  address?: SiteAddress | undefined
 }
 
 export interface RenderedSite {
@@ -54,14 +59,21 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     screensByRun.set(run, screens)
     return screens
   }
+  const address = options.address ?? defaultAddress
   const localesOf = new Map<string, string[]>()
-  const lessonsIn = new Map<string, Array<{ slug: string; title: string }>>()
   for (const { plan } of lessons) {
     checkSegment(plan.slug, 'slug')
     checkSegment(plan.locale, 'locale')
     push(localesOf, plan.slug, plan.locale)
-    push(lessonsIn, plan.locale, { slug: plan.slug, title: plan.title })
   }
+  const byLocale = new Map<string, NavLesson[]>()
+  const descriptions = new Map<string, string | undefined>()
+  for (const { plan } of lessons) {
+    const locales = (localesOf.get(plan.slug) ?? []).toSorted()
+    push(byLocale, plan.locale, { slug: plan.slug, title: plan.title, locales, sourceLocale: plan.config.source, multiStep: plan.file.data.scenario !== undefined })
+    descriptions.set(`${plan.locale}/${plan.slug}`, plan.description)
+  }
+  const siteNav = { lessons: byLocale, address }
   for (const { plan, run } of lessons) {
     const page = join(site, plan.locale, plan.slug, 'index.html')
     // A lesson that could not run this time (no engine, bad input) keeps the pages an
@@ -69,17 +81,20 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     if (!run && existsSync(page)) continue
     const screens = run ? await screensOf(run, plan) : undefined
     const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
-    await write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env))
+    await write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav))
     await write(join(outDir, 'md', plan.locale, `${plan.slug}.md`), lessonMarkdown(ctx))
   }
-  const locales = [...lessonsIn.keys()].sort()
+  const locales = [...byLocale.keys()].sort()
   for (const locale of locales) {
-    const listed = (lessonsIn.get(locale) ?? []).map((lesson) => ({ ...lesson, locales: (localesOf.get(lesson.slug) ?? []).toSorted() }))
-    await write(join(site, locale, 'index.html'), indexHtml(locale, listed, env))
+    const listed = (byLocale.get(locale) ?? []).map((lesson) => ({ ...lesson, description: descriptions.get(`${locale}/${lesson.slug}`) }))
+    await write(join(site, locale, 'index.html'), indexHtml(locale, listed, env, locales, address))
   }
-  await write(join(site, 'index.html'), rootHtml(locales.map((locale) => ({ locale, count: lessonsIn.get(locale)?.length ?? 0 })), env))
+  await write(join(site, 'index.html'), rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
+  await write(join(site, '404.html'), notFoundHtml(locales, env, address))
+  await write(join(site, 'sitemap.xml'), sitemapXml(byLocale, address))
   const assets = join(templatesDir, 'assets')
   for (const name of (await readdir(assets)).sort()) await write(join(site, 'assets', name), await readFile(join(assets, name)))
+  files.push(await writeSearchIndex(site))
   return { files }
 }
 

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Translate } from './types.js'
 
-export const pageNames = ['layout', 'lesson', 'index', 'root'] as const
+export const pageNames = ['layout', 'lesson', 'index', 'root', 'notFound'] as const
 export type PageName = (typeof pageNames)[number]
 
 export type Templates = Record<PageName, Handlebars.TemplateDelegate<unknown>>
@@ -25,7 +25,7 @@ export async function loadTemplates(templatesDir: string): Promise<Templates> {
     env.registerPartial(name, await readFile(join(partialsDir, `${name}.hbs`), 'utf8'))
   }
   const compile = async (name: PageName) => env.compile<unknown>(await readFile(join(templatesDir, `${name}.hbs`), 'utf8'), { strict: true })
-  return { layout: await compile('layout'), lesson: await compile('lesson'), index: await compile('index'), root: await compile('root') }
+  return { layout: await compile('layout'), lesson: await compile('lesson'), index: await compile('index'), root: await compile('root'), notFound: await compile('notFound') }
 }
 
 /** Render `page` with `view`, then wrap it in the layout with `frame` (lang, title, links). */

@@ -16,7 +16,9 @@ export function terminalBlock(commands: ShownCommand[], env: TerminalEnv): Eleme
   const captured = commands.some((command) => command.status !== 'norun' && command.status !== 'uncaptured')
   const label = captured ? env.t('block.captured') : env.t('block.asWritten')
   const caption = h('figcaption', { className: ['truth', captured ? 'truth-captured' : 'truth-as-written'] }, [label])
-  return h('figure', { className: ['terminal'], ariaLabel: `${env.t('lesson.terminal')}: ${label}` }, [caption, ...commands.map((command) => entry(command, env))])
+  // One scroll region for the whole block: a wide output and its command scroll together.
+  const screen = h('div', { className: ['screen'], tabIndex: 0 }, [h('div', { className: ['screen-lines'] }, commands.map((command) => entry(command, env)))])
+  return h('figure', { className: ['terminal'], ariaLabel: `${env.t('lesson.terminal')}: ${label}` }, [caption, screen])
 }
 
 function entry(shown: ShownCommand, env: TerminalEnv): Element {
@@ -27,7 +29,7 @@ function entry(shown: ShownCommand, env: TerminalEnv): Element {
         h('span', { className: ['prompt'] }, [shown.prompt]),
         h('code', { className: ['command', 'language-bash'] }, highlightCommand(env.highlighter, shown.command)),
       ]),
-      // Hidden until the script runs: without JavaScript the button could do nothing.
+      // After the command, never over it; hidden until the script runs: without JavaScript it could do nothing.
       h('button', { type: 'button', className: ['copy'], hidden: true, title: t('cell.copyLabel'), ariaLabel: t('cell.copyLabel'), dataCopied: t('cell.copied') }, [t('cell.copy')]),
     ]),
   ]
