@@ -3,12 +3,11 @@
 // the site from what was executed or frozen, and write out/report.json.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
 import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
-import { defaultMaxLines, renderSite, withRealSamples, type SiteAddress } from './render/index.js'
+import { renderSite, withRealSamples, type CommandHighlighter, type SiteAddress } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { bindOutputVars, planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
@@ -16,6 +15,7 @@ import { error, hasFatal } from './messages.js'
 import { checkClaims, checkProseDrift } from './check/index.js'
 import { lockLessons } from './lessons-lock.js'
 import { projectOrOwnFolder, type LockHolder } from './files/index.js'
+import { buildDefaults, defaultJobs } from './build-defaults.js'
 
 export interface BuildOptions {
   /** Folder of lessons; default `lessons`. Relative folders are resolved against the working folder. */
@@ -51,6 +51,9 @@ export interface BuildOptions {
   maxLines?: number | undefined
   /** Where the site is published (base path, site URL); default `/`, no URL. */
   address?: SiteAddress | undefined
+  /** Rendering settings kept across builds by `shellbook dev` (see RenderSiteOptions). */
+  highlighter?: CommandHighlighter | undefined
+  onPagesWritten?: (() => void) | undefined
   /** How long to wait for another build of the same lessons folder to finish, in ms; default 600 000. */
   waitLockMs?: number | undefined
   /** Called when this build starts waiting for another build of the same lessons folder. */
@@ -60,8 +63,8 @@ export interface BuildOptions {
   signal?: AbortSignal | undefined
 }
 
-/** The defaults of build(), one place (the CLI's help shows them). */
-export const buildDefaults = { lessonsDir: 'lessons', outDir: 'out', templatesDir: 'templates', imagesDir: 'images', waitLockMs: 600_000, maxLines: defaultMaxLines } as const
+// Defined apart (build-defaults.ts) so the CLI's help can name them without loading the pipeline.
+export { buildDefaults, defaultJobs }
 
 /** How a rendered plan got its output. */
 export type CaptureSource = 'executed' | 'frozen'
@@ -160,7 +163,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     checkClaims(plan, run, { lessonClaims: runners.has(plan) })
     checkProseDrift(plan.tree, plan.file, run, earlier.get(plan))
   }
-  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address })
+  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   // Folders that are not lessons are said only when the whole folder is built.
@@ -180,11 +183,6 @@ async function updateSamples(plan: LessonPlan, run: LessonRun, dir: string): Pro
   if (onDisk !== parsed) return
   const updated = withRealSamples(parsed, plan.tree, run)
   if (updated !== parsed) await writeFileAtomic(file, updated)
-}
-
-/** Executions at once by default: two per core (lessons mostly wait), as far as free memory holds a sandbox each (~512 MiB). */
-export function defaultJobs(): number {
-  return Math.max(1, Math.min(os.availableParallelism() * 2, Math.floor(os.freemem() / 2 ** 29)))
 }
 
 /** Lessons `index` (1-based), `index + count`, … of the sorted slugs: every shard of a matrix gets a fixed, disjoint share. */

@@ -3,9 +3,11 @@
 // the exit code (0 ok, 1 a check or build failed, 2 bad arguments, 130 interrupted).
 import { existsSync, readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
-import { UnknownEngineError } from './run/index.js'
+// Past run/'s face on purpose: run/index.js loads the engines (zx), which `--help` must not pay for.
+import { UnknownEngineError } from './run/engine/unknown-engine.js'
 import { addBuildCommand } from './cli/build-command.js'
 import { addCheckCommand } from './cli/check-command.js'
+import { addDevCommand } from './cli/dev-command.js'
 import { addCleanCommand, addHostsCommand, addImagesCommand } from './cli/engine-commands.js'
 import { writeErr, writeErrText, type Outcome } from './cli/output.js'
 
@@ -23,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
   addBuildCommand(program, outcome)
   addHostsCommand(program, outcome)
   addCheckCommand(program, outcome)
+  addDevCommand(program, outcome)
   addCleanCommand(program, outcome)
   addImagesCommand(program, outcome)
   try {

@@ -223,6 +223,7 @@ describe('pages', () => {
 describe('renderSite', () => {
   let out: string
   let files: string[]
+  let again: string[]
   beforeAll(async () => {
     out = await mkdtemp(path.join(tmpdir(), 'shellbook-render-'))
     const configFile = new VFile({ path: 'lesson.yaml', value: await readFile(path.join(fixtureDir, 'lesson.yaml'), 'utf8') })
@@ -238,6 +239,7 @@ describe('renderSite', () => {
     const broken = plan([execBlock(exec('c1', 'docker ps'))], [cell('c1', 'docker ps')], 'en')
     lessons.push({ plan: { ...broken, slug: 'broken' } })
     files = (await renderSite({ lessons, outDir: out, templatesDir })).files.map((file) => path.relative(out, file))
+    again = (await renderSite({ lessons, outDir: out, templatesDir })).files
   })
   afterAll(() => rm(out, { recursive: true, force: true }))
   const read = (file: string) => readFile(path.join(out, file), 'utf8')
@@ -251,6 +253,8 @@ describe('renderSite', () => {
       'site/index.html', 'site/pagefind', 'site/sitemap.xml', 'site/zh/index.html', 'site/zh/namespaces/index.html',
     ])
     expect((await readdir(path.join(out, 'site', 'zh', 'namespaces'))).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    // The same inputs again: nothing is rendered or written, the search index included.
+    expect(again).toEqual([])
   })
 
   it('renders the Chinese console lesson with real output and filled prompts', async () => {

@@ -1,16 +1,12 @@
-// `shellbook build`: run the lessons that need it, render the site, print the messages.
-import path from 'node:path'
+// `shellbook build`: its options and help. What it runs (the whole pipeline) is build-action.ts,
+// loaded only when the command runs, so `shellbook --help` and `check` do not pay for it.
 import { type Command, Option } from 'commander'
-import { build, buildDefaults, defaultJobs, type BuildResult } from '../build.js'
-import { describeHolder, displayDir } from '../lessons-lock.js'
-import { hasWarning } from '../messages.js'
+import { buildDefaults, defaultJobs } from '../build-defaults.js'
 import type { HostKind } from '../plan/index.js'
-import { createLiveProgress, createRunProgress, formatImageEvent } from '../progress.js'
-import type { RunEvent } from '../run/index.js'
-import { basePath, enginesOf, engineOption, siteUrl, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOf, pullOption, secondsAsMs, shard, wholeNumber, type PullPolicy } from './options.js'
-import { fails, printMessages, writeErr, type Format, type Outcome } from './output.js'
+import { basePath, engineOption, siteUrl, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOption, secondsAsMs, shard, wholeNumber, type PullPolicy } from './options.js'
+import type { Format, Outcome } from './output.js'
 
-interface BuildFlags {
+export interface BuildFlags {
   host?: HostKind | undefined
   jobs?: number | undefined
   engine?: string[] | undefined
@@ -54,68 +50,8 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .option('--base <path>', 'the folder the site is published under, such as /docs/ for a GitHub Pages project site: used by the 404 page, canonical links and sitemap.xml (default: /)', basePath)
     .option('--site-url <url>', 'the address the site is published at, such as https://example.org: canonical links, hreflang and sitemap.xml become absolute (default: none, links stay relative)', siteUrl)
     .option('--wait-lock <seconds>', `how long to wait for another build of the same lessons folder to finish (default: ${buildDefaults.waitLockMs / 1000})`, secondsAsMs)
-    .action((slugs: string[], flags: BuildFlags) => runBuild(slugs, flags, outcome))
-}
-
-async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outcome): Promise<void> {
-  const controller = new AbortController()
-  const stop = () => controller.abort()
-  // Once each: a second Ctrl-C finds no listener and ends shellbook at once, without cleanup.
-  process.once('SIGINT', stop).once('SIGTERM', stop)
-  // A live block on a terminal; plain lines in CI, in a pipe, or a log file.
-  const progress = process.stderr.isTTY && (process.stderr.rows ?? 0) > 0 && !process.env['CI'] ? createLiveProgress(process.stderr) : createRunProgress(writeErr)
-  // Said once, when the first lesson is about to execute (frozen lessons touch nothing).
-  let warned = false
-  const onEvent = (event: RunEvent) => {
-    if (event.kind === 'captures-stale' && event.host === 'local' && !warned) {
-      warned = true
-      progress.line('warning: --host local runs the lessons on this machine\'s own Docker engine and shell, one at a time')
-    }
-    progress.onEvent(event)
-  }
-  const lessonsDir = path.resolve(flags.lessons ?? buildDefaults.lessonsDir)
-  const waitLockMs = flags.waitLock ?? buildDefaults.waitLockMs
-  try {
-    const result = await build({
-      lessonsDir: flags.lessons,
-      outDir: flags.out,
-      templatesDir: flags.templates,
-      imagesDir: flags.images,
-      slugs,
-      host: flags.host,
-      jobs: flags.jobs,
-      engines: await enginesOf(flags.engine),
-      shard: flags.shard,
-      refresh: flags.refresh === true,
-      keepGoing: flags.keepGoing === true,
-      updateSamples: flags.updateSamples === true,
-      pull: pullOf(flags.pull),
-      waitLockMs: flags.waitLock,
-      maxLines: flags.maxLines,
-      address: { basePath: flags.base ?? '/', siteUrl: flags.siteUrl },
-      onLockWait: (holder) => progress.line(`waiting for ${describeHolder(holder)} to finish with ${displayDir(lessonsDir)} (up to ${waitLockMs / 1000} s, --wait-lock)`),
-      signal: controller.signal,
-      onEvent,
-      onImageEvent: (event) => progress.line(formatImageEvent(event)),
+    .action(async (slugs: string[], flags: BuildFlags) => {
+      const { runBuild } = await import('./build-action.js')
+      await runBuild(slugs, flags, outcome)
     })
-    progress.stop()
-    printMessages(result.files, flags.format)
-    writeErr(summaryLine(result, flags.frail === true, flags.format === 'json' ? 'on stdout' : 'above'))
-    // 130 = interrupted by Ctrl-C, as shells report it.
-    outcome.exitCode = controller.signal.aborted ? 130 : fails(result.files, flags.frail) ? 1 : 0
-  } finally {
-    progress.stop()
-    process.off('SIGINT', stop).off('SIGTERM', stop)
-  }
-}
-
-/** The last line of a build: what was written, or why not. */
-function summaryLine(result: BuildResult, frail: boolean, where: string): string {
-  const out = displayDir(result.outDir)
-  if (result.ok && frail && hasWarning(result.files)) return `build failed: warnings fail it with --frail, see the messages ${where}; the pages are rendered in ${out}`
-  if (result.ok) return `built ${result.report.lessons.length} lesson page(s) into ${out}`
-  const ran = result.lessons.filter((lesson) => lesson.run !== undefined).length
-  return ran > 0
-    ? `build failed: see the messages ${where}; what was captured is rendered in ${out}`
-    : `build failed: see the messages ${where}; no lesson ran`
 }

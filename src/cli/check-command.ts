@@ -1,8 +1,8 @@
 // `shellbook check`: every lesson checked without running it (no Docker, no lock: read-only).
+// The checker is loaded when the command runs: the other commands and `--help` skip it.
 import type { Command } from 'commander'
-import { checkLessons } from '../check-lessons.js'
 import { formatOption, frailOption, lessonsOption } from './options.js'
-import { fails, printMessages, type Format, type Outcome } from './output.js'
+import type { Format, Outcome } from './output.js'
 
 interface CheckFlags {
   lessons?: string | undefined
@@ -19,6 +19,7 @@ export function addCheckCommand(program: Command, outcome: Outcome): void {
     .addOption(formatOption())
     .addOption(frailOption())
     .action(async (slugs: string[], flags: CheckFlags) => {
+      const [{ checkLessons }, { fails, printMessages }] = await Promise.all([import('../check-lessons.js'), import('./print-messages.js')])
       const result = await checkLessons({ lessonsDir: flags.lessons, slugs })
       printMessages(result.files, flags.format, `${result.files.length} file(s) checked: no problems`)
       outcome.exitCode = fails(result.files, flags.frail) ? 1 : 0

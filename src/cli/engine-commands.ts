@@ -1,11 +1,11 @@
 // The commands that act on Docker engines rather than lessons: `hosts build` (the lesson-host
 // image), `clean` (what killed builds left), `images` (images made available ahead of time).
+// Each action loads the engine code (zx, the docker CLI wrapper) when it runs, not before.
 import path from 'node:path'
 import type { Command } from 'commander'
-import { buildDefaults } from '../build.js'
+import { buildDefaults } from '../build-defaults.js'
 import { projectOrOwnFolder } from '../files/index.js'
-import { formatImageEvent } from '../progress.js'
-import { buildStandIn, EngineUnreachableError, ensureImages, type ImageEvent, LESSON_HOST_IMAGE, MissingImageError, probeEngine, reapOrphans, removeLabelled } from '../run/index.js'
+import type { ImageEvent } from '../run/index.js'
 import { enginesOf, engineOption, imagesOption, pullOf, pullOption, type PullPolicy } from './options.js'
 import { writeErr, type Outcome } from './output.js'
 
@@ -27,6 +27,7 @@ export function addHostsCommand(program: Command, outcome: Outcome): void {
     .addOption(imagesOption())
     .option('--force', 'rebuild even when the engine has it from the same recipe')
     .action(async (flags: { engine?: string[] | undefined; images?: string | undefined; force?: true | undefined }) => {
+      const [{ buildStandIn, ensureImages, LESSON_HOST_IMAGE, MissingImageError }, { formatImageEvent }] = await Promise.all([import('../run/index.js'), import('../progress.js')])
       for (const endpoint of await eachEngine(flags.engine)) {
         const options = { imagesDir: imagesDirOf(flags.images), pull: false, onEvent: (event: ImageEvent) => writeErr(formatImageEvent(event)), engine: endpoint }
         try {
@@ -48,6 +49,7 @@ export function addCleanCommand(program: Command, outcome: Outcome): void {
     .addOption(engineOption())
     .option('--all', 'remove every shellbook resource, also those of builds still running')
     .action(async (flags: { engine?: string[] | undefined; all?: true | undefined }) => {
+      const { EngineUnreachableError, probeEngine, reapOrphans, removeLabelled } = await import('../run/index.js')
       for (const endpoint of await eachEngine(flags.engine)) {
         const where = endpoint ?? 'the default engine'
         try {
@@ -73,6 +75,7 @@ export function addImagesCommand(program: Command, outcome: Outcome): void {
     .addOption(imagesOption())
     .addOption(pullOption())
     .action(async (names: string[], flags: { images?: string | undefined; pull?: PullPolicy | undefined }) => {
+      const [{ ensureImages, MissingImageError }, { formatImageEvent }] = await Promise.all([import('../run/index.js'), import('../progress.js')])
       try {
         const images = await ensureImages(names, { imagesDir: imagesDirOf(flags.images), pull: pullOf(flags.pull), onEvent: (event) => writeErr(formatImageEvent(event)) })
         for (const image of images) writeErr(`${image.name}  ${image.id}${image.standIn ? '  (stand-in)' : ''}`)

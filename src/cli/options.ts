@@ -2,8 +2,7 @@
 // parsing everywhere. A flag the user leaves out stays undefined, so the library's own
 // defaults apply (build(), checkLessons()); the help names them from the same constants.
 import { InvalidArgumentError, Option } from 'commander'
-import { buildDefaults } from '../build.js'
-import { endpointOf } from '../run/index.js'
+import { buildDefaults } from '../build-defaults.js'
 
 /** `--engine`, repeatable: endpoints or docker context names. */
 export function engineOption(): Option {
@@ -44,7 +43,10 @@ export function pullOf(policy: PullPolicy | undefined): boolean | undefined {
 
 /** `--engine` values as endpoints; none given: undefined, the environment's engine. */
 export async function enginesOf(values: readonly string[] | undefined): Promise<string[] | undefined> {
-  return values === undefined ? undefined : Promise.all(values.map(endpointOf))
+  if (values === undefined) return undefined
+  // Loaded here, not at the top: the help reads this file, and the engine code pulls in zx.
+  const { endpointOf } = await import('../run/index.js')
+  return Promise.all(values.map(endpointOf))
 }
 
 export function positiveInteger(value: string): number {

@@ -4,9 +4,9 @@
 // terminal block, like a fence with a marker.
 import type { Html } from 'mdast'
 import type { ElementContent, RootContent } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
 import type { Position } from 'unist'
 import { readCommand } from './command-lines.js'
+import { htmlFragment } from './html-fragment.js'
 import type { ExecCommand } from './types.js'
 import type { ValuePoints } from './value-points.js'
 
@@ -69,6 +69,6 @@ function decodeHtmlText(html: string): string {
       else if (node.type === 'element') walk(node.children)
     }
   }
-  walk(fromHtml(html, { fragment: true }).children)
+  walk(htmlFragment(html).children)
   return texts.join('')
 }

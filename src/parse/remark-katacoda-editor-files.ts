@@ -6,11 +6,11 @@
 // default `/root`, Katacoda's).
 import type { Root } from 'mdast'
 import type { Element, ElementContent } from 'hast'
-import { fromHtml } from 'hast-util-from-html'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { warning } from '../messages.js'
 import { execBlock } from './exec-nodes.js'
+import { htmlFragment } from './html-fragment.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -42,7 +42,7 @@ export function remarkKatacodaEditorFiles() {
 }
 
 function preElement(html: string): Element | undefined {
-  const tree = fromHtml(html, { fragment: true })
+  const tree = htmlFragment(html)
   const first = tree.children.find((child): child is Element => child.type === 'element')
   return first?.tagName === 'pre' ? first : undefined
 }

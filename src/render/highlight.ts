@@ -11,7 +11,7 @@ export type CommandHighlighter = HighlighterCore
 
 const theme = 'github-dark'
 
-/** Create the build's highlighter; pass it down, never keep it in module state. */
+/** Create a highlighter; pass it down (a build, or `shellbook dev` across its builds), never keep it in module state. */
 export function createCommandHighlighter(): CommandHighlighter {
   return createHighlighterCoreSync({ themes: [githubDark], langs: [bash], engine: createJavaScriptRegexEngine() })
 }

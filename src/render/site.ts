@@ -5,11 +5,12 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LessonPlan } from '../plan/index.js'
 import type { LessonRun } from '../captures/index.js'
-import { createCommandHighlighter } from './highlight.js'
+import { createCommandHighlighter, type CommandHighlighter } from './highlight.js'
 import { indexHtml, lessonHtml, notFoundHtml, rootHtml, type SiteEnv } from './html-page.js'
 import { createTranslator, loadCatalogs } from './i18n.js'
 import { lessonContext, runScreens } from './lesson-context.js'
 import { lessonMarkdown } from './markdown.js'
+import { openPageCache } from './page-cache.js'
 import { writeSearchIndex } from './search-index.js'
 import { defaultAddress, type NavLesson, type SiteAddress } from './site-nav.js'
 import { sitemapXml } from './sitemap.js'
@@ -32,6 +33,10 @@ export interface RenderSiteOptions {
   maxLines?: number | undefined
   /** Where the site is published (base path, site URL); default `/`, no URL. */
   address?: SiteAddress | undefined
+  /** A highlighter kept across builds (`shellbook dev`): its grammar is compiled once; default a new one. */
+  highlighter?: CommandHighlighter | undefined
+  /** Called once every page is written, before the search index (which takes a while) is. */
+  onPagesWritten?: (() => void) | undefined
 }
 
 export interface RenderedSite {
@@ -44,7 +49,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   const env: SiteEnv = {
     templates: await loadTemplates(templatesDir),
     catalogs: await loadCatalogs(templatesDir),
-    highlighter: createCommandHighlighter(),
+    highlighter: options.highlighter ?? createCommandHighlighter(),
   }
   const files: string[] = []
   const write = async (path: string, data: string | Uint8Array) => {
@@ -74,27 +79,52 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     descriptions.set(`${plan.locale}/${plan.slug}`, plan.description)
   }
   const siteNav = { lessons: byLocale, address }
+  const cache = await openPageCache(outDir, templatesDir)
+  const siteInputs = JSON.stringify({ address, maxLines: options.maxLines })
+  let pagesChanged = false
   for (const { plan, run } of lessons) {
     const page = join(site, plan.locale, plan.slug, 'index.html')
     // A lesson that could not run this time (no engine, bad input) keeps the pages an
     // earlier build rendered with real output: nothing already rendered is lost.
     if (!run && existsSync(page)) continue
+    const markdown = join(outDir, 'md', plan.locale, `${plan.slug}.md`)
+    const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug)])
+    if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
     const screens = run ? await screensOf(run, plan) : undefined
     const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
     await write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav))
-    await write(join(outDir, 'md', plan.locale, `${plan.slug}.md`), lessonMarkdown(ctx))
+    await write(markdown, lessonMarkdown(ctx))
+    cache.record(page, inputs)
+    cache.record(markdown, inputs)
+    pagesChanged = true
   }
   const locales = [...byLocale.keys()].sort()
+  // The pages about the whole site: written again only when what they list changed.
+  const siteWide = JSON.stringify([siteInputs, [...byLocale], [...descriptions]])
+  const writeSiteWide = async (file: string, make: () => string) => {
+    if (cache.fresh(file, siteWide)) return
+    await write(file, make())
+    cache.record(file, siteWide)
+  }
   for (const locale of locales) {
     const listed = (byLocale.get(locale) ?? []).map((lesson) => ({ ...lesson, description: descriptions.get(`${locale}/${lesson.slug}`) }))
-    await write(join(site, locale, 'index.html'), indexHtml(locale, listed, env, locales, address))
+    await writeSiteWide(join(site, locale, 'index.html'), () => indexHtml(locale, listed, env, locales, address))
   }
-  await write(join(site, 'index.html'), rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
-  await write(join(site, '404.html'), notFoundHtml(locales, env, address))
-  await write(join(site, 'sitemap.xml'), sitemapXml(byLocale, address))
+  await writeSiteWide(join(site, 'index.html'), () => rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
+  await writeSiteWide(join(site, '404.html'), () => notFoundHtml(locales, env, address))
+  await writeSiteWide(join(site, 'sitemap.xml'), () => sitemapXml(byLocale, address))
   const assets = join(templatesDir, 'assets')
-  for (const name of (await readdir(assets)).sort()) await write(join(site, 'assets', name), await readFile(join(assets, name)))
-  files.push(await writeSearchIndex(site))
+  for (const name of (await readdir(assets)).sort()) {
+    const bytes = await readFile(join(assets, name))
+    const file = join(site, 'assets', name)
+    if (cache.fresh(file, bytes.toString('base64'))) continue
+    await write(file, bytes)
+    cache.record(file, bytes.toString('base64'))
+  }
+  options.onPagesWritten?.()
+  // Lesson pages are all the index holds: unchanged pages, unchanged index.
+  if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await writeSearchIndex(site))
+  await cache.save()
   return { files }
 }
 

@@ -1,6 +1,6 @@
 // The exact text a cell sends to its session: placeholders filled, `in=` turned into
 // `docker exec -it`, a prompt's working directory entered first.
-import { quote } from 'zx'
+import { quote } from 'zx/core'
 import { fillPlaceholders, type Cell } from '../plan/index.js'
 
 /** A cell with its placeholders filled, and the line the session must run for it. */

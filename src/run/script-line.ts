@@ -1,7 +1,7 @@
 // What the session types for a scenario's script cells (see plan/scenario). Every script runs
 // as its own `bash` process, never `eval`ed into the reader's shell, except foreground scripts,
 // which Katacoda typed into terminal 1 (a `cd` there must stay).
-import { quote } from 'zx'
+import { quote } from 'zx/core'
 import type { ExecScript } from '../parse/index.js'
 
 /** How long the lesson waits for a background script before it goes on without it. */

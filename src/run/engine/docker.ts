@@ -1,7 +1,8 @@
 // One way to run the docker CLI outside a lesson session (inspect, rm, import, version…).
 // The result is a value: callers judge the exit code themselves; nothing here throws on failure.
 import type { Readable } from 'node:stream'
-import { $ } from 'zx'
+// zx/core: $ and quote without zx's extras (fetch, globby, YAML…), a tenth of the code to load.
+import { $ } from 'zx/core'
 
 /** Per-call options; there is no module-level state. */
 export interface DockerOptions {

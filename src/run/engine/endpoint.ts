@@ -1,10 +1,9 @@
 // `--engine` takes a Docker endpoint as DOCKER_HOST spells it (unix:///run/x.sock, tcp://…)
 // or the name of a docker context, which is looked up once into its endpoint.
 import { docker } from './docker.js'
+import { UnknownEngineError } from './unknown-engine.js'
 
-export class UnknownEngineError extends Error {
-  override name = 'UnknownEngineError'
-}
+export { UnknownEngineError }
 
 /** The DOCKER_HOST value for `value`; throws UnknownEngineError for a context docker does not know. */
 export async function endpointOf(value: string): Promise<string> {

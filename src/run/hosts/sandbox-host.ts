@@ -2,7 +2,7 @@
 // images preloaded into its own engine. Nothing the lesson does touches the outer machine,
 // and everything created carries shellbook's labels, so what a killed build leaves is found
 // (reaper.ts). stop() removes it all, whatever happened before.
-import { $ } from 'zx'
+import { $ } from 'zx/core'
 import { z } from 'zod'
 import type { LessonPlan } from '../../plan/index.js'
 import { docker, dockerFailure, lastLines, type DockerOptions, type DockerResult, labelArgs, type BuildOwner } from '../engine/index.js'

@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { $ } from 'zx'
+import { $ } from 'zx/core'
 import { docker, dockerFailure, lastLines } from '../engine/index.js'
 import { MissingImageError } from './missing-image-error.js'
 import { importChanges, type Recipe } from './recipe.js'
