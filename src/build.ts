@@ -117,6 +117,9 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   const slugs = options.shard ? shareOf(selected, options.shard) : selected
   const dirs = new Map(folder.lessons.map((lesson) => [lesson.slug, lesson.dir]))
   const lessons = await Promise.all(slugs.map((slug) => loadLesson(lessonsDir, slug, dirs.get(slug))))
+  // A build of some lessons still links the whole site: the others are read for the sidebar and indexes only.
+  const unbuilt = known.filter((slug) => !slugs.includes(slug))
+  const listedToo = (await Promise.all(unbuilt.map((slug) => loadLesson(lessonsDir, slug, dirs.get(slug))))).flatMap((lesson) => lesson.plans)
   const sound = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
   const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, options.refresh === true)))
 
@@ -163,7 +166,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     checkClaims(plan, run, { lessonClaims: runners.has(plan) })
     checkProseDrift(plan.tree, plan.file, run, earlier.get(plan))
   }
-  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten })
+  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten, listedToo })
   const report = buildReport(rendered)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
   // Folders that are not lessons are said only when the whole folder is built.

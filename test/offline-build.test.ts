@@ -109,6 +109,10 @@ describe('offline builds from frozen captures', () => {
       'container-processes undefined', 'container-processes undefined', 'container-processes undefined',
     ])
     expect(await capturesOf(lessonsDir, 'container-processes')).toBe(before)
+    // Its pages still link the whole site: the other lesson is in the sidebar and the index.
+    const page = await readFile(path.join(result.outDir, 'site/zh/container-processes/index.html'), 'utf8')
+    expect(page).toContain('<a href="../container-namespaces/index.html">')
+    expect(await readFile(path.join(result.outDir, 'site/zh/index.html'), 'utf8')).toContain('href="container-namespaces/index.html"')
   })
 
   it('points a lesson.yaml change at its field', async () => {

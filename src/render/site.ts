@@ -35,6 +35,8 @@ export interface RenderSiteOptions {
   address?: SiteAddress | undefined
   /** A highlighter kept across builds (`shellbook dev`): its grammar is compiled once; default a new one. */
   highlighter?: CommandHighlighter | undefined
+  /** Lessons not rendered this time but on the site (a build of some lessons): listed in sidebars and indexes. */
+  listedToo?: readonly LessonPlan[] | undefined
   /** Called once every page is written, before the search index (which takes a while) is. */
   onPagesWritten?: (() => void) | undefined
 }
@@ -66,14 +68,15 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   }
   const address = options.address ?? defaultAddress
   const localesOf = new Map<string, string[]>()
-  for (const { plan } of lessons) {
+  const listed = [...lessons.map((lesson) => lesson.plan), ...(options.listedToo ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+  for (const plan of listed) {
     checkSegment(plan.slug, 'slug')
     checkSegment(plan.locale, 'locale')
     push(localesOf, plan.slug, plan.locale)
   }
   const byLocale = new Map<string, NavLesson[]>()
   const descriptions = new Map<string, string | undefined>()
-  for (const { plan } of lessons) {
+  for (const plan of listed) {
     const locales = (localesOf.get(plan.slug) ?? []).toSorted()
     push(byLocale, plan.locale, { slug: plan.slug, title: plan.title, locales, sourceLocale: plan.config.source, multiStep: plan.file.data.scenario !== undefined })
     descriptions.set(`${plan.locale}/${plan.slug}`, plan.description)
