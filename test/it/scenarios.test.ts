@@ -77,13 +77,13 @@ describe.skipIf(skipWithoutEngine)('scenario folders on the real engine', () => 
 
   it('renders intro, titled and untitled steps, the solution and the finish, with no marker text', async () => {
     const html = await page(built, 'en', 'killercoda-processes')
-    expect(html).toContain('<h2>Start a container</h2>')
-    expect(html).toContain('<h2>Step 2</h2>')
-    expect(html).toContain('<h3>Solution</h3>')
+    expect(html).toContain('<h2 id="start-a-container">Start a container</h2>')
+    expect(html).toContain('<h2 id="step-2">Step 2</h2>')
+    expect(html).toContain('<h3 id="solution">Solution</h3>')
     expect(html).toContain('You saw one process from two sides')
     expect(html).not.toMatch(/\{\{\s*(exec|execute|copy)/)
     const french = await page(built, 'fr', 'katacoda-processus-fr')
-    expect(french).toContain('<h2>Démarrer Redis</h2>')
+    expect(french).toContain('<h2 id="démarrer-redis">Démarrer Redis</h2>')
     expect(french).toContain('atelier prêt')
     expect(french).toContain('redis-server')
     // The editor block wrote the Dockerfile the next command built.
@@ -98,8 +98,8 @@ describe.skipIf(skipWithoutEngine)('scenario folders on the real engine', () => 
     // `docker exec -it box sh` moved the terminal into the container, and `exit` back out.
     const inside = zh.cells.filter((cell) => cell.command === 'hostname' || cell.command === 'exit').map((cell) => cell.status)
     expect(inside).toEqual(['ok', 'ok'])
-    expect(await page(built, 'zh', 'killercoda-namespaces-zh')).toContain('<h2>第 1 步</h2>')
-    expect(await page(built, 'en', 'killercoda-namespaces-zh')).toContain('<h2>Step 1</h2>')
+    expect(await page(built, 'zh', 'killercoda-namespaces-zh')).toContain('<h2 id="第-1-步">第 1 步</h2>')
+    expect(await page(built, 'en', 'killercoda-namespaces-zh')).toContain('<h2 id="step-1">Step 1</h2>')
   })
 })
 
