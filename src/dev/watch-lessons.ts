@@ -8,8 +8,8 @@ export function watchFolders(folders: readonly string[], onChange: (changed: str
   const watchers: FSWatcher[] = folders.map((folder) =>
     watch(folder, { recursive: true }, (_event, name) => {
       const changed = name ? `${folder}/${name}` : folder
-      // The build's own files (its lock, captures.json written atomically) are not edits.
-      if (/(^|\/)\.shellbook\.lock|\.tmp-|captures\.json$/.test(changed)) return
+      // The build's own files (its lock, captures.json and its temporary copy) are not edits.
+      if (/(^|\/)\.shellbook\.lock|\.tmp-|captures\.json/.test(changed)) return
       pending.add(changed)
       clearTimeout(timer)
       timer = setTimeout(() => {
