@@ -5,14 +5,6 @@
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
-packages=(chromium fonts-wqy-microhei)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
-fi
+source "$(dirname "$0")/apt-missing.sh"
+install_missing chromium fonts-wqy-microhei
 chromium --version

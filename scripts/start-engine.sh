@@ -5,16 +5,8 @@
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
-packages=(docker.io iptables busybox-static psmisc procps debootstrap openssh-server openssh-client)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
-fi
+source "$(dirname "$0")/apt-missing.sh"
+install_missing docker.io iptables busybox-static psmisc procps debootstrap openssh-server openssh-client
 
 if docker info >/dev/null 2>&1; then
   echo "Docker engine already running"
