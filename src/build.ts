@@ -168,7 +168,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   }
   await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten, listedToo })
   const report = buildReport(rendered)
-  await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n', { durable: false })
   // Folders that are not lessons are said only when the whole folder is built.
   const files = relocateMessages([...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)])
   return { files, lessons: rendered, report, outDir, ok: !hasFatal(files) }

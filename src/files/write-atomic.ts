@@ -1,10 +1,18 @@
 // Write a file so that readers see the old content or the new one, never half of it:
-// write a temporary file in the same folder (same filesystem), flush it, rename it over.
+// write a temporary file in the same folder (same filesystem), rename it over. A file that
+// cannot be made again (captures, an author's Markdown) is also flushed to disk first, so a
+// crash cannot leave it empty; pages and indexes are made again by the next build, and the
+// flush would be most of their cost (a few ms each).
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export interface WriteOptions {
+  /** Flush to disk before the rename; default true. */
+  durable?: boolean | undefined
+}
+
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const dir = dirname(path)
   await mkdir(dir, { recursive: true })
   const temporary = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`)
@@ -12,7 +20,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     const handle = await open(temporary, 'w')
     try {
       await handle.writeFile(data)
-      await handle.sync()
+      if (options.durable !== false) await handle.sync()
     } finally {
       await handle.close()
     }

@@ -35,7 +35,7 @@ export async function openPageCache(outDir: string, templatesDir: string): Promi
     record(file, inputs) {
       pages[relative(outDir, file)] = hash(inputs)
     },
-    save: () => writeFileAtomic(path, JSON.stringify({ base, pages }) + '\n'),
+    save: () => writeFileAtomic(path, JSON.stringify({ base, pages }) + '\n', { durable: false }),
   }
 }
 

@@ -4,15 +4,25 @@
 import type { Root } from 'hast'
 import { raw } from 'hast-util-raw'
 import type { Schema } from 'hast-util-sanitize'
-import { visit } from 'unist-util-visit'
+import { EXIT, visit } from 'unist-util-visit'
 import { clobberPrefix, sanitizeWith } from './prose-policy.js'
 
 /** `tree` as mdast-util-to-hast made it with `allowDangerousHtml`; `schema` is the prose policy (plus what the caller lets through). */
 export function sanitizeProse(tree: Root, schema: Schema): Root {
-  const safe = sanitizeWith(raw(tree), schema)
+  // Parsing the tree again as HTML (parse5) is most of the cost, and only raw HTML needs it.
+  const safe = sanitizeWith(hasRaw(tree) ? raw(tree) : tree, schema)
   if (safe.type !== 'root') throw new Error(`Unexpected ${safe.type} from sanitising a root`)
   followPrefixedIds(safe)
   return safe
+}
+
+function hasRaw(tree: Root): boolean {
+  let found = false
+  visit(tree, 'raw', () => {
+    found = true
+    return EXIT
+  })
+  return found
 }
 
 /** `#step-2` → `#user-content-step-2` when that is an id on the page (GitHub does the same, in JavaScript). */

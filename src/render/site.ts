@@ -15,7 +15,7 @@ import { writeSearchIndex } from './search-index.js'
 import { defaultAddress, type NavLesson, type SiteAddress } from './site-nav.js'
 import { sitemapXml } from './sitemap.js'
 import { loadTemplates } from './templates.js'
-import { writeFileAtomic } from '../files/index.js'
+import { createWriteQueue } from '../files/index.js'
 
 export interface SiteLesson {
   plan: LessonPlan
@@ -54,8 +54,10 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     highlighter: options.highlighter ?? createCommandHighlighter(),
   }
   const files: string[] = []
-  const write = async (path: string, data: string | Uint8Array) => {
-    await writeFileAtomic(path, data)
+  // Pages are made again by the next build: no flush to disk (write-atomic.ts), and written while the next is rendered.
+  const queue = createWriteQueue()
+  const write = (path: string, data: string | Uint8Array) => {
+    queue.write(path, data, { durable: false })
     files.push(path)
   }
   const site = join(outDir, 'site')
@@ -95,8 +97,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
     const screens = run ? await screensOf(run, plan) : undefined
     const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
-    await write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav))
-    await write(markdown, lessonMarkdown(ctx))
+    write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav))
+    write(markdown, lessonMarkdown(ctx))
     cache.record(page, inputs)
     cache.record(markdown, inputs)
     pagesChanged = true
@@ -106,7 +108,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   const siteWide = JSON.stringify([siteInputs, [...byLocale], [...descriptions]])
   const writeSiteWide = async (file: string, make: () => string) => {
     if (cache.fresh(file, siteWide)) return
-    await write(file, make())
+    write(file, make())
     cache.record(file, siteWide)
   }
   for (const locale of locales) {
@@ -121,9 +123,10 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     const bytes = await readFile(join(assets, name))
     const file = join(site, 'assets', name)
     if (cache.fresh(file, bytes.toString('base64'))) continue
-    await write(file, bytes)
+    write(file, bytes)
     cache.record(file, bytes.toString('base64'))
   }
+  await queue.flush()
   options.onPagesWritten?.()
   // Lesson pages are all the index holds: unchanged pages, unchanged index.
   if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await writeSearchIndex(site))
