@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
 import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
-import { renderSite, withRealSamples, type CommandHighlighter, type SiteAddress } from './render/index.js'
+import { listedPage, renderSite, siteCodeFingerprint, withRealSamples, type CommandHighlighter, type SiteAddress } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
 import { bindOutputVars, planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
@@ -16,6 +16,8 @@ import { checkClaims, checkProseDrift } from './check/index.js'
 import { lockLessons } from './lessons-lock.js'
 import { projectOrOwnFolder, type LockHolder } from './files/index.js'
 import { buildDefaults, defaultJobs } from './build-defaults.js'
+import { openLessonMemo, type MemoEntry } from './lesson-memo.js'
+import { listing, readOrReuse, recordLessons, reportWithReused, reusedFiles } from './reuse-lessons.js'
 
 export interface BuildOptions {
   /** Folder of lessons; default `lessons`. Relative folders are resolved against the working folder. */
@@ -72,8 +74,10 @@ export type CaptureSource = 'executed' | 'frozen'
 export interface BuildResult {
   /** Every file read, with its messages (for the reporter). */
   files: VFile[]
-  /** Every plan, with its run (executed now or frozen) when it has one. */
+  /** Every plan read, with its run (executed now or frozen) when it has one. */
   lessons: Array<{ plan: LessonPlan; run?: LessonRun; source?: CaptureSource }>
+  /** Lessons not read: unchanged since a build that found them frozen and sound (lesson-memo.ts); their pages stand. */
+  reused: string[]
   report: Report
   /** The output folder written (absolute). */
   outDir: string
@@ -116,20 +120,31 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   const selected = options.slugs?.length ? options.slugs.filter((slug, index, all) => known.includes(slug) && all.indexOf(slug) === index) : known
   const slugs = options.shard ? shareOf(selected, options.shard) : selected
   const dirs = new Map(folder.lessons.map((lesson) => [lesson.slug, lesson.dir]))
-  const lessons = await Promise.all(slugs.map((slug) => loadLesson(lessonsDir, slug, dirs.get(slug))))
-  // A build of some lessons still links the whole site: the others are read for the sidebar and indexes only.
-  const unbuilt = known.filter((slug) => !slugs.includes(slug))
-  const listedToo = (await Promise.all(unbuilt.map((slug) => loadLesson(lessonsDir, slug, dirs.get(slug))))).flatMap((lesson) => lesson.plans)
+  const dirOf = (slug: string) => dirs.get(slug) ?? path.join(lessonsDir, slug)
+  const memo = await openLessonMemo(outDir, memoSettings(folders, options))
+  const { lessons, reused, listedToo, inputs } = await readOrReuse({
+    memo,
+    outDir,
+    slugs,
+    unbuilt: known.filter((slug) => !slugs.includes(slug)),
+    dirOf,
+    load: (slug) => loadLesson(lessonsDir, slug, dirOf(slug)),
+    reuse: options.refresh !== true && options.updateSamples !== true,
+  })
+  for (const entry of reused.values()) for (const { locales, capturedAt } of entry.frozen) options.onEvent?.({ kind: 'captures-frozen', slug: entry.listed[0]?.slug ?? '', locales, capturedAt })
   const sound = lessons.filter((lesson) => !hasErrors(lesson) && lesson.plans.length > 0)
   const planned = await Promise.all(sound.map((lesson) => planExecutions(lesson, options.refresh === true)))
 
   const outcomes = new Map<LessonPlan, { run: LessonRun; source: CaptureSource }>()
+  const frozen = new Map<string, MemoEntry['frozen']>()
   for (const { executions, lesson } of planned) {
     for (const { group, decision } of executions) {
       if (decision.kind !== 'frozen') continue
       const run = thawExecution(lesson.slug, decision.execution)
       for (const plan of group.plans) outcomes.set(plan, { run, source: 'frozen' })
-      options.onEvent?.({ kind: 'captures-frozen', slug: lesson.slug, locales: group.plans.map((plan) => plan.locale), capturedAt: decision.execution.provenance.startedAt })
+      const event = { locales: group.plans.map((plan) => plan.locale), capturedAt: decision.execution.provenance.startedAt }
+      frozen.set(lesson.slug, [...(frozen.get(lesson.slug) ?? []), event])
+      options.onEvent?.({ kind: 'captures-frozen', slug: lesson.slug, ...event })
     }
   }
   const due = planned.filter((lesson) => lesson.executions.some((execution) => execution.decision.kind === 'run'))
@@ -167,11 +182,15 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     checkProseDrift(plan.tree, plan.file, run, earlier.get(plan))
   }
   await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten, listedToo })
-  const report = buildReport(rendered)
+  const report = reportWithReused(buildReport(rendered), reused, slugs)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n', { durable: false })
+  const capturesOf = new Map(planned.map((lesson) => [lesson.lesson.slug, lesson.captures.file]))
+  recordLessons(memo, lessons.map((lesson) => ({ lesson, capturesFile: capturesOf.get(lesson.slug), rendered: rendered.filter((page) => page.plan.slug === lesson.slug), frozen: frozen.get(lesson.slug) ?? [] })), inputs)
+  await memo.save(known, listing([...rendered.map((page) => listedPage(page.plan)), ...listedToo]))
   // Folders that are not lessons are said only when the whole folder is built.
-  const files = relocateMessages([...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...planned.map((lesson) => lesson.captures.file)])
-  return { files, lessons: rendered, report, outDir, ok: !hasFatal(files) }
+  const recalled = reusedFiles(reused)
+  const files = relocateMessages([...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...recalled.lessonFiles, ...planned.map((lesson) => lesson.captures.file), ...recalled.capturesFiles])
+  return { files, lessons: rendered, reused: [...reused.keys()], report, outDir, ok: !hasFatal(files) }
 }
 
 /**
@@ -231,7 +250,12 @@ async function reachEngines(due: LessonExecutions[], imagesDir: string, options:
   return []
 }
 
+/** Everything besides a lesson's folder that its messages and pages depend on. */
+function memoSettings(folders: Folders, options: BuildOptions): string {
+  return JSON.stringify([siteCodeFingerprint(folders.templatesDir), options.host ?? null, options.maxLines ?? buildDefaults.maxLines, options.address ?? null, options.keepGoing === true])
+}
+
 /** A build that read no lesson: nothing rendered, nothing written. */
 function failed(folders: Folders, file: VFile): BuildResult {
-  return { files: [file], lessons: [], report: buildReport([]), outDir: folders.outDir, ok: false }
+  return { files: [file], lessons: [], reused: [], report: buildReport([]), outDir: folders.outDir, ok: false }
 }

@@ -1,5 +1,6 @@
 // Render stage: plan + captures → HTML pages and Markdown files.
-export { renderSite, type RenderedSite, type RenderSiteOptions, type SiteLesson } from './site.js'
+export { lessonPageFiles, listedPage, renderSite, type RenderedSite, type RenderSiteOptions, type SiteLesson } from './site.js'
+export { siteCodeFingerprint } from './page-cache.js'
 export { writeFileAtomic } from '../files/index.js'
 export { createTranslator, fallbackChain, loadCatalogs, type Catalog, type Catalogs } from './i18n.js'
 export { lessonMarkdown } from './markdown.js'
@@ -10,4 +11,4 @@ export { lessonContext, runScreens, type LessonContextOptions } from './lesson-c
 export { defaultMaxLines } from './output-lines.js'
 export type { LessonContext, Translate } from './types.js'
 export { withRealSamples } from './sample-writer.js'
-export type { SiteAddress } from './site-nav.js'
+export type { ListedPage, SiteAddress } from './site-nav.js'

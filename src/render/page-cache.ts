@@ -14,13 +14,15 @@ export interface PageCache {
   fresh(file: string, inputs: string): boolean
   /** Record that `file` now holds what `inputs` make. */
   record(file: string, inputs: string): void
+  /** Keep what is recorded of `file`, a page not rendered this time (another lesson's, in a build of some). */
+  keep(file: string): void
   save(): Promise<void>
 }
 
 export async function openPageCache(outDir: string, templatesDir: string): Promise<PageCache> {
   const path = join(outDir, '.shellbook-pages.json')
   const stored = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined)
-  const base = fingerprint(templatesDir)
+  const base = siteCodeFingerprint(templatesDir)
   const before = isCache(stored) && stored.base === base ? stored.pages : {}
   const pages: Record<string, string> = {}
   const hash = (inputs: string) => createHash('sha256').update(inputs).digest('base64url')
@@ -35,6 +37,10 @@ export async function openPageCache(outDir: string, templatesDir: string): Promi
     record(file, inputs) {
       pages[relative(outDir, file)] = hash(inputs)
     },
+    keep(file) {
+      const key = relative(outDir, file)
+      if (before[key] !== undefined) pages[key] = before[key]
+    },
     save: () => writeFileAtomic(path, JSON.stringify({ base, pages }) + '\n', { durable: false }),
   }
 }
@@ -44,7 +50,7 @@ function isCache(value: unknown): value is { base: string; pages: Record<string,
 }
 
 /** What every page depends on: the templates' bytes, and shellbook's compiled code (its files' sizes and times). */
-function fingerprint(templatesDir: string): string {
+export function siteCodeFingerprint(templatesDir: string): string {
   const digest = createHash('sha256')
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -14,6 +14,16 @@ export interface NavLesson {
   multiStep: boolean
 }
 
+/** A lesson page as the lists name it (sidebars, indexes), without its content. */
+export interface ListedPage {
+  slug: string
+  locale: string
+  title: string
+  description: string | undefined
+  sourceLocale: string | undefined
+  multiStep: boolean
+}
+
 /** Where the site is published: a folder of a host (`/docs/`), and the host when known. */
 export interface SiteAddress {
   /** Path the site is served under, with a slash at each end; default `/`. */

@@ -12,7 +12,7 @@ import { lessonContext, runScreens } from './lesson-context.js'
 import { lessonMarkdown } from './markdown.js'
 import { openPageCache } from './page-cache.js'
 import { writeSearchIndex } from './search-index.js'
-import { defaultAddress, type NavLesson, type SiteAddress } from './site-nav.js'
+import { defaultAddress, type ListedPage, type NavLesson, type SiteAddress } from './site-nav.js'
 import { sitemapXml } from './sitemap.js'
 import { loadTemplates } from './templates.js'
 import { createWriteQueue } from '../files/index.js'
@@ -35,8 +35,11 @@ export interface RenderSiteOptions {
   address?: SiteAddress | undefined
   /** A highlighter kept across builds (`shellbook dev`): its grammar is compiled once; default a new one. */
   highlighter?: CommandHighlighter | undefined
-  /** Lessons not rendered this time but on the site (a build of some lessons): listed in sidebars and indexes. */
-  listedToo?: readonly LessonPlan[] | undefined
+  /**
+   * Lesson pages not rendered this time but on the site (a build of some lessons, a lesson
+   * unchanged since the last build): listed in sidebars and indexes, their files kept as they are.
+   */
+  listedToo?: readonly ListedPage[] | undefined
   /** Called once every page is written, before the search index (which takes a while) is. */
   onPagesWritten?: (() => void) | undefined
 }
@@ -70,29 +73,29 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   }
   const address = options.address ?? defaultAddress
   const localesOf = new Map<string, string[]>()
-  const listed = [...lessons.map((lesson) => lesson.plan), ...(options.listedToo ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-  for (const plan of listed) {
-    checkSegment(plan.slug, 'slug')
-    checkSegment(plan.locale, 'locale')
-    push(localesOf, plan.slug, plan.locale)
+  const listed = [...lessons.map((lesson) => listedPage(lesson.plan)), ...(options.listedToo ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+  for (const page of listed) {
+    checkSegment(page.slug, 'slug')
+    checkSegment(page.locale, 'locale')
+    push(localesOf, page.slug, page.locale)
   }
   const byLocale = new Map<string, NavLesson[]>()
   const descriptions = new Map<string, string | undefined>()
-  for (const plan of listed) {
-    const locales = (localesOf.get(plan.slug) ?? []).toSorted()
-    push(byLocale, plan.locale, { slug: plan.slug, title: plan.title, locales, sourceLocale: plan.config.source, multiStep: plan.file.data.scenario !== undefined })
-    descriptions.set(`${plan.locale}/${plan.slug}`, plan.description)
+  for (const page of listed) {
+    const locales = (localesOf.get(page.slug) ?? []).toSorted()
+    push(byLocale, page.locale, { slug: page.slug, title: page.title, locales, sourceLocale: page.sourceLocale, multiStep: page.multiStep })
+    descriptions.set(`${page.locale}/${page.slug}`, page.description)
   }
   const siteNav = { lessons: byLocale, address }
   const cache = await openPageCache(outDir, templatesDir)
   const siteInputs = JSON.stringify({ address, maxLines: options.maxLines })
   let pagesChanged = false
+  for (const page of options.listedToo ?? []) for (const file of lessonPageFiles(outDir, page)) cache.keep(file)
   for (const { plan, run } of lessons) {
-    const page = join(site, plan.locale, plan.slug, 'index.html')
+    const [page, markdown] = lessonPageFiles(outDir, plan)
     // A lesson that could not run this time (no engine, bad input) keeps the pages an
     // earlier build rendered with real output: nothing already rendered is lost.
     if (!run && existsSync(page)) continue
-    const markdown = join(outDir, 'md', plan.locale, `${plan.slug}.md`)
     const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug)])
     if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
     const screens = run ? await screensOf(run, plan) : undefined
@@ -132,6 +135,16 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await writeSearchIndex(site))
   await cache.save()
   return { files }
+}
+
+/** How the lists name a lesson page. */
+export function listedPage(plan: LessonPlan): ListedPage {
+  return { slug: plan.slug, locale: plan.locale, title: plan.title, description: plan.description, sourceLocale: plan.config.source, multiStep: plan.file.data.scenario !== undefined }
+}
+
+/** The files of a lesson page: its HTML, its Markdown. */
+export function lessonPageFiles(outDir: string, page: { slug: string; locale: string }): [html: string, markdown: string] {
+  return [join(outDir, 'site', page.locale, page.slug, 'index.html'), join(outDir, 'md', page.locale, `${page.slug}.md`)]
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
