@@ -4,18 +4,13 @@
 // process of its own, alternating, three times; medians of wall and CPU time, peak RSS, and a
 // second rebuild with nothing changed (pages whose inputs did not change are not rendered).
 // CPU time counts every process of a side (the build's search indexer too).
-import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
+import { cliBody, root, summary, timedChild as child, type Figures } from './child.js'
 
-const run = promisify(execFile)
-const root = path.resolve(import.meta.dirname, '../..')
 const count = Number(process.env.BENCH_LESSONS ?? 100)
 const rounds = 3
-
-interface Figures { wallMs: number; cpuMs: number; maxRssMiB: number }
 
 /** `count` lessons, copies of the committed ones under new slugs, their captures with them. */
 async function makeSite(): Promise<string> {
@@ -33,37 +28,9 @@ async function makeSite(): Promise<string> {
   return dir
 }
 
-/**
- * Run `body` (an ES module's text) in a child; it ends by printing its wall time and peak RSS.
- * CPU time is read by bash around it (`times`: the children it waited for, so the search
- * indexer's own process counts too).
- */
-async function child(body: string): Promise<Figures> {
-  const script = `
-    const started = performance.now()
-    ${body}
-    console.log(JSON.stringify({ wallMs: performance.now() - started, maxRssMiB: process.resourceUsage().maxRSS / 1024 }))`
-  const timed = 'node --input-type=module -e "$1" || exit 1; times'
-  const { stdout } = await run('bash', ['--noprofile', '--norc', '-c', timed, 'bench', script], { cwd: root, env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 2 ** 20 })
-  const lines = stdout.trim().split('\n')
-  // `times` prints the shell's own times, then its children's: "0m1.081s 0m0.024s".
-  const children = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/.exec(lines.at(-1) ?? '')
-  if (!children) throw new Error(`Unexpected output of bench child: ${stdout.slice(-500)}`)
-  const [, userMin, userSec, sysMin, sysSec] = children.map(Number) as [number, number, number, number, number]
-  const figures = JSON.parse(lines.at(-3)!) as Omit<Figures, 'cpuMs'>
-  return { ...figures, cpuMs: (userMin * 60 + userSec + sysMin * 60 + sysSec) * 1000 }
-}
-
-const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!
-const summary = (all: Figures[]) => ({ wallMs: median(all.map((f) => f.wallMs)), cpuMs: median(all.map((f) => f.cpuMs)), maxRssMiB: Math.max(...all.map((f) => f.maxRssMiB)) })
-
 const lessons = await makeSite()
 const out = await mkdtemp(path.join(tmpdir(), 'shellbook-bench-site-out-'))
-const cli = JSON.stringify(path.join(root, 'dist-bench/src/cli.js'))
-const buildBody = `
-  const { main } = await import(${cli})
-  const code = await main(['node', 'shellbook', 'build', '--lessons', ${JSON.stringify(lessons)}, '--out', ${JSON.stringify(out)}])
-  if (code !== 0) throw new Error('build exited ' + code)`
+const buildBody = cliBody(['build', '--lessons', lessons, '--out', out])
 const floorBody = `
   const { readdir, readFile } = await import('node:fs/promises')
   const { unified } = await import('unified')

@@ -1,7 +1,7 @@
 // `shellbook dev`: the site on loopback with live reload, rebuilt on every lesson edit.
 import { Option, type Command } from 'commander'
 import type { HostKind } from '../plan/index.js'
-import { basePath, enginesOf, engineOption, imagesOption, lessonsOption, positiveInteger, pullOf, pullOption, type PullPolicy } from './options.js'
+import { basePath, enginesOf, engineOption, imagesOption, lessonsOption, port, positiveInteger, pullOf, pullOption, type PullPolicy } from './options.js'
 import { writeErr, type Outcome } from './output.js'
 
 interface DevFlags {
@@ -20,7 +20,7 @@ export function addDevCommand(program: Command, outcome: Outcome): void {
   program
     .command('dev')
     .description('build, serve out/site on http://127.0.0.1 and rebuild on every change: a prose edit reloads its page, a command edit re-executes its lesson in a fresh sandbox; Ctrl-C stops it and removes its sandboxes')
-    .option('--port <n>', 'port on 127.0.0.1 (default: 4321; 0 = any free port)', (value) => (value === '0' ? 0 : positiveInteger(value)), 4321)
+    .option('--port <n>', 'port on 127.0.0.1; 0 = any free port', port, 4321)
     .addOption(new Option('--host <kind>', 'where lessons run: sandbox or local (default: each lesson\'s lesson.yaml `host`, else sandbox)').choices(['sandbox', 'local']))
     .addOption(engineOption())
     .addOption(lessonsOption())

@@ -55,6 +55,13 @@ export function positiveInteger(value: string): number {
   return number
 }
 
+/** A TCP port, 0 (any free one) to 65535. */
+export function port(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0 || number > 65_535) throw new InvalidArgumentError('expected a port number from 0 (any free port) to 65535')
+  return number
+}
+
 /** A whole number, 0 or more (`--max-lines 0`: no cap). */
 export function wholeNumber(value: string): number {
   const number = Number(value)
