@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 
-const benches = ['startup', 'site-rebuild', 'live-cells', 'session-overhead', 'nested-shell', 'terminal-screen', 'sandbox', 'parallel', 'memory']
+const benches = ['startup', 'site-rebuild', 'live-cells', 'dev-reload', 'session-overhead', 'nested-shell', 'terminal-screen', 'sandbox', 'parallel', 'memory']
 const only = process.argv.slice(2)
 let failed = false
 for (const name of only.length > 0 ? only : benches) {

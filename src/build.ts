@@ -55,7 +55,7 @@ export interface BuildOptions {
   address?: SiteAddress | undefined
   /** Rendering settings kept across builds by `shellbook dev` (see RenderSiteOptions). */
   highlighter?: CommandHighlighter | undefined
-  onPagesWritten?: (() => void) | undefined
+  onPagesWritten?: (() => void | Promise<void>) | undefined
   /** How long to wait for another build of the same lessons folder to finish, in ms; default 600 000. */
   waitLockMs?: number | undefined
   /** Called when this build starts waiting for another build of the same lessons folder. */

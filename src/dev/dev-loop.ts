@@ -23,6 +23,9 @@ export interface DevOptions {
   onListening?: ((url: string) => void) | undefined
 }
 
+/** How long the search index waits at most for the open pages to reload after a build. */
+const reloadWaitMs = 1_000
+
 /** Runs until `signal` aborts; resolves once the last build ended and the server closed. */
 export async function runDev(options: DevOptions): Promise<void> {
   const { log, signal } = options
@@ -49,7 +52,8 @@ export async function runDev(options: DevOptions): Promise<void> {
     // Pages go to the browser as soon as they are written; the search index follows.
     const onPagesWritten = () => {
       pagesAfter = performance.now() - started
-      server?.send('pages-written')
+      // The open pages reload before the search index is written: the reader's page gets the CPU first.
+      return server?.sendAndAwaitReload(reloadWaitMs)
     }
     const result = await build({ ...options.build, onEvent, signal, highlighter, onPagesWritten })
     const ms = Math.round(performance.now() - started)

@@ -12,6 +12,8 @@ export interface DevServer {
   url: string
   /** Send an event to every open page; the last `failed`/`building` is replayed to pages opened later. */
   send(event: DevEvent, data?: string): void
+  /** Send `pages-written`; resolves once every page open then has connected again (reloaded), or after `timeoutMs`. */
+  sendAndAwaitReload(timeoutMs: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -23,6 +25,12 @@ const types: Record<string, string> = {
 export async function startDevServer(siteDir: string, options: { port: number; basePath: string }): Promise<DevServer> {
   const clients = new Set<ServerResponse>()
   let standing: { event: DevEvent; data: string } | undefined
+  // Pages told to reload and not connected again yet, and who waits for them.
+  let reloading = 0
+  let reloaded: (() => void) | undefined
+  const onConnect = () => {
+    if (reloading > 0 && --reloading === 0) reloaded?.()
+  }
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
@@ -37,6 +45,7 @@ export async function startDevServer(siteDir: string, options: { port: number; b
       response.write(': shellbook dev\n\n')
       if (standing) response.write(frame(standing.event, standing.data))
       clients.add(response)
+      onConnect()
       request.on('close', () => clients.delete(response))
       return
     }
@@ -63,11 +72,27 @@ export async function startDevServer(siteDir: string, options: { port: number; b
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
+  function send(event: DevEvent, data = ''): void {
+    standing = event === 'failed' || event === 'building' ? { event, data } : undefined
+    for (const client of clients) client.write(frame(event, data))
+  }
   return {
     url: `http://127.0.0.1:${port}${options.basePath}`,
-    send(event, data = '') {
-      standing = event === 'failed' || event === 'building' ? { event, data } : undefined
-      for (const client of clients) client.write(frame(event, data))
+    send,
+    sendAndAwaitReload(timeoutMs) {
+      reloading = clients.size
+      send('pages-written')
+      if (reloading === 0) return Promise.resolve()
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs)
+        function done() {
+          clearTimeout(timer)
+          reloading = 0
+          reloaded = undefined
+          resolve()
+        }
+        reloaded = done
+      })
     },
     close: () => new Promise((resolve) => {
       for (const client of clients) client.end()

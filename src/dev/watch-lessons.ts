@@ -2,7 +2,7 @@
 // (an editor writes a temporary file, renames it, touches the folder) becomes one call.
 import { watch, type FSWatcher } from 'node:fs'
 
-export function watchFolders(folders: readonly string[], onChange: (changed: string[]) => void, quietMs = 40): () => void {
+export function watchFolders(folders: readonly string[], onChange: (changed: string[]) => void, quietMs = 25): () => void {
   let pending = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   const watchers: FSWatcher[] = folders.map((folder) =>

@@ -60,6 +60,15 @@ export function siteCodeFingerprint(templatesDir: string): string {
     }
   }
   walk(templatesDir)
+  codeFingerprint ??= compiledCodeFingerprint()
+  return digest.update(codeFingerprint).digest('base64url')
+}
+
+// The code this process runs is the code it loaded: read once (`shellbook dev` builds again and again).
+let codeFingerprint: string | undefined
+
+function compiledCodeFingerprint(): string {
+  const digest = createHash('sha256')
   const code = fileURLToPath(new URL('..', import.meta.url))
   for (const name of readdirSync(code, { recursive: true }).map(String).sort()) {
     const stat = statSync(join(code, name))

