@@ -12,7 +12,7 @@ import { cliBody, summary, timedChild, type Figures } from './child.js'
 
 const run = promisify(execFile)
 const sizes = [200, 20] as const
-const rounds = 3
+const rounds = 5
 
 const command = (cell: number) => `echo cell ${cell} of the lesson`
 

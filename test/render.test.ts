@@ -190,7 +190,7 @@ describe('commands', () => {
     const p = plan([execBlock(exec('c1', 'docker ps'))], [cell('c1', 'docker ps')], 'zh')
     const page = await html(p)
     expect(page).toContain('<p class="notice" role="note">本课程尚未运行：仅显示命令，没有输出。</p>')
-    expect(page).toContain('<span style="color:#B392F0">docker</span><span style="color:#9ECBFF"> ps</span>')
+    expect(page).toContain('<span style="color:#B392F0">docker</span> <span style="color:#9ECBFF">ps</span>')
     expect(page).not.toContain('class="provenance"')
     expect(await markdown(p)).toContain('*本课程尚未运行：仅显示命令，没有输出。*')
   })
