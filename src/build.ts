@@ -9,7 +9,8 @@ import { writeFileAtomic } from './files/index.js'
 import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
 import { listedPage, renderSite, siteCodeFingerprint, withRealSamples, type CommandHighlighter, type SiteAddress } from './render/index.js'
 import { buildReport, type Report } from './report.js'
-import { EngineUnreachableError, probeEngine, type RunEventHandler, EngineImages, type ImageEvent, currentBuildOwner, runExecutions, type PoolEngine, reapOrphans } from './run/index.js'
+// The run stage (zx, node-pty, the terminal emulator) is loaded only by a build that executes something.
+import type { RunEventHandler, ImageEvent, PoolEngine } from './run/index.js'
 import { bindOutputVars, planExecutions, type LessonExecutions, thawExecution, type LessonRun } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
 import { checkClaims, checkProseDrift } from './check/index.js'
@@ -150,6 +151,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   const due = planned.filter((lesson) => lesson.executions.some((execution) => execution.decision.kind === 'run'))
   const engines = due.length > 0 ? await reachEngines(due, folders.imagesDir, options) : []
   if (engines.length > 0 && !options.signal?.aborted) {
+    const { currentBuildOwner, runExecutions } = await import('./run/index.js')
     const runs = await runExecutions(due, {
       host: options.host,
       jobs: Math.max(1, options.jobs ?? defaultJobs()),
@@ -217,6 +219,7 @@ export function shareOf(slugs: readonly string[], shard: { index: number; count:
  * every execution that was due says where and why it needed one; frozen captures still render.
  */
 async function reachEngines(due: LessonExecutions[], imagesDir: string, options: BuildOptions): Promise<PoolEngine[]> {
+  const { EngineImages, EngineUnreachableError, probeEngine, reapOrphans } = await import('./run/index.js')
   const endpoints: Array<string | undefined> = options.engines?.length ? options.engines : [undefined]
   const probes = await Promise.all(endpoints.map(async (endpoint) => {
     try {

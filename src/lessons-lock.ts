@@ -6,7 +6,7 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { acquireLock, displayPath, type LockHolder } from './files/index.js'
 import { error } from './messages.js'
-import { currentBuildOwner, isOwnerAlive } from './run/index.js'
+import { currentBuildOwner, isOwnerAlive } from './run/engine/labels.js'
 
 /** The lock file's name inside the lessons folder (`.gitignore`d). */
 export const LOCK_FILE = '.shellbook.lock'

@@ -2,7 +2,8 @@
 // lessons running in parallel are told apart by their slug), or, on a terminal, the same
 // lasting lines plus a live block with one row per running lesson (cell n/m, elapsed).
 import { createLogUpdate } from 'log-update'
-import { type RunEvent, type ImageEvent, LESSON_HOST_IMAGE } from './run/index.js'
+import type { RunEvent, ImageEvent } from './run/index.js'
+import { LESSON_HOST_IMAGE } from './run/hosts/lesson-host-image.js'
 import type { Cell } from './plan/index.js'
 
 type Write = (line: string) => void

@@ -3,14 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { labelArgs, type BuildOwner } from '../engine/index.js'
 
-/**
- * The lesson-host image a sandbox runs: a Debian with Docker's engine (images/lesson-host/).
- * Within a tag the recipe hash decides when it is rebuilt; the tag itself moves when the host's
- * tools change (2: the tools Katacoda lessons assume), so an engine shared with an older
- * checkout keeps both instead of rebuilding one over the other, back and forth.
- * 3: vim, python3, nc, cal, info, gpg, iftop.
- */
-export const LESSON_HOST_IMAGE = 'shellbook/lesson-host:3'
+export { LESSON_HOST_IMAGE } from './lesson-host-image.js'
 
 /** The sandbox's hostname when lesson.yaml names none: what Katacoda's hosts were called. */
 export const DEFAULT_HOSTNAME = 'host01'
