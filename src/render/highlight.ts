@@ -9,7 +9,8 @@ import bash from 'shiki/langs/bash.mjs'
 import githubDark from 'shiki/themes/github-dark.mjs'
 
 export interface CommandHighlighter {
-  core: HighlighterCore
+  /** Made at the first command highlighted: a build that renders no page compiles no grammar. */
+  core: HighlighterCore | undefined
   /** Command → its spans, as first highlighted; bounded by `REMEMBERED_COMMANDS`. */
   spans: Map<string, ElementContent[]>
 }
@@ -20,13 +21,21 @@ const REMEMBERED_COMMANDS = 20_000
 
 /** Create a highlighter; pass it down (a build, or `shellbook dev` across its builds), never keep it in module state. */
 export function createCommandHighlighter(): CommandHighlighter {
-  return { core: createHighlighterCoreSync({ themes: [githubDark], langs: [bash], engine: createJavaScriptRegexEngine() }), spans: new Map() }
+  return { core: undefined, spans: new Map() }
+}
+
+/** Let go of its grammar (a build that made its own highlighter, once its pages are rendered). */
+export function disposeCommandHighlighter(highlighter: CommandHighlighter): void {
+  highlighter.core?.dispose()
+  highlighter.core = undefined
+  highlighter.spans.clear()
 }
 
 /** Highlighted spans of a command (a copy the caller may change); continuation lines keep their `\n` so copying stays exact. */
 export function highlightCommand(highlighter: CommandHighlighter, command: string): ElementContent[] {
   let spans = highlighter.spans.get(command)
   if (!spans) {
+    highlighter.core ??= createHighlighterCoreSync({ themes: [githubDark], langs: [bash], engine: createJavaScriptRegexEngine() })
     spans = highlightOnce(highlighter.core, command)
     if (highlighter.spans.size >= REMEMBERED_COMMANDS) highlighter.spans.clear()
     highlighter.spans.set(command, spans)

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { LessonPlan } from '../plan/index.js'
 import type { LessonRun } from '../captures/index.js'
-import { createCommandHighlighter, type CommandHighlighter } from './highlight.js'
+import { createCommandHighlighter, disposeCommandHighlighter, type CommandHighlighter } from './highlight.js'
 import { indexHtml, lessonHtml, notFoundHtml, rootHtml, type SiteEnv } from './html-page.js'
 import { createTranslator, loadCatalogs } from './i18n.js'
 import { lessonContext, runScreens } from './lesson-context.js'
@@ -133,6 +133,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     cache.record(file, bytes.toString('base64'))
   }
   await queue.flush()
+  if (!options.highlighter) disposeCommandHighlighter(env.highlighter)
   await options.onPagesWritten?.()
   // Lesson pages are all the index holds: unchanged pages, unchanged index.
   if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await writeSearchIndex(site))
