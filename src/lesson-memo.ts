@@ -37,7 +37,7 @@ export interface LessonMemo {
   /** What the lists showed after the last build (see reuse-lessons.ts `listing`); undefined at first. */
   listing: string | undefined
   /** Digest of each lesson folder with the build's settings; absent for a folder too big to compare. */
-  inputsOf(slug: string, dir: string): Promise<string | undefined>
+  inputsOf(dir: string): Promise<string | undefined>
   /** The entry of `slug` when `inputs` are those it was recorded with and its pages are on disk. */
   reusable(slug: string, inputs: string | undefined, pages: (listed: ListedPage) => string[]): MemoEntry | undefined
   record(slug: string, entry: MemoEntry): void
@@ -58,7 +58,7 @@ export async function openLessonMemo(outDir: string, settings: string): Promise<
   const after: Record<string, MemoEntry> = { ...before }
   return {
     listing: valid ? stored.listing : undefined,
-    async inputsOf(_slug, dir) {
+    async inputsOf(dir) {
       const files = await folderListing(dir)
       return files === undefined ? undefined : createHash('sha256').update(settings).update(dir).update(files).digest('base64url')
     },

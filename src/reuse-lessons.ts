@@ -34,7 +34,7 @@ export interface ReuseOptions {
 export async function readOrReuse(options: ReuseOptions): Promise<ReadOrReused> {
   const { memo, slugs, unbuilt, load } = options
   const all = [...slugs, ...unbuilt]
-  const inputs = new Map(await Promise.all(all.map(async (slug) => [slug, await memo.inputsOf(slug, options.dirOf(slug))] as const)))
+  const inputs = new Map(await Promise.all(all.map(async (slug) => [slug, await memo.inputsOf(options.dirOf(slug))] as const)))
   const pages = (page: ListedPage) => lessonPageFiles(options.outDir, page)
   const entryOf = (slug: string) => memo.reusable(slug, inputs.get(slug), pages)
   const reused = new Map<string, MemoEntry>()
