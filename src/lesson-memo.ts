@@ -52,7 +52,7 @@ const MAX_FILES = 5_000
 /** `settings`: everything besides the folder that the lesson's outputs depend on (code, templates, address, limits). */
 export async function openLessonMemo(outDir: string, settings: string): Promise<LessonMemo> {
   const file = path.join(outDir, memoFile)
-  const stored = await readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined)
+  const stored = await readFile(file, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined) // missing or cut short: start afresh
   const valid = isMemo(stored) && stored.settings === settings
   const before: Record<string, MemoEntry> = valid ? stored.lessons : {}
   const after: Record<string, MemoEntry> = { ...before }

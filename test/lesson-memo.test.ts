@@ -81,3 +81,16 @@ describe('a build after a frozen, sound build', () => {
     }
   })
 })
+
+describe('the memo and page cache files', () => {
+  it('are ignored when cut short: the build reads and renders everything, and writes them whole again', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'shellbook-memo-cut-'))
+    const options = { lessonsDir, outDir: out, templatesDir: path.join(root, 'templates'), imagesDir: path.join(root, 'images'), host: 'local' as const, pull: false }
+    await build(options)
+    for (const name of ['.shellbook-lessons.json', '.shellbook-pages.json']) await writeFile(path.join(out, name), '{"settings": 3, "lessons": [')
+    const result = await build(options)
+    expect(result.reused).toEqual([])
+    expect(result.lessons.length).toBeGreaterThan(0)
+    expect((await build(options)).reused).not.toEqual([])
+  })
+})

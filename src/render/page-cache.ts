@@ -21,7 +21,7 @@ export interface PageCache {
 
 export async function openPageCache(outDir: string, templatesDir: string): Promise<PageCache> {
   const path = join(outDir, '.shellbook-pages.json')
-  const stored = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown, () => undefined)
+  const stored = await readFile(path, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined) // missing or cut short: start afresh
   const base = siteCodeFingerprint(templatesDir)
   const before = isCache(stored) && stored.base === base ? stored.pages : {}
   const pages: Record<string, string> = {}
