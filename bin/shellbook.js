@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (`npm run compile`); this file only starts it.
-import { main } from '../dist/cli.js'
+// The compiled CLI is bundled into dist/bundle/ (`npm run compile`); this file only starts it.
+import { main } from '../dist/bundle/cli.js'
 
 process.exitCode = await main(process.argv)

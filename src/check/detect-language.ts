@@ -2,7 +2,7 @@
 // Chinese is told by its Han characters; French and English by franc's trigrams, on the
 // words only: identifiers (`redis-server`, `/proc`, `$DBPID`) and acronyms (PID) say
 // nothing about the language around them.
-import { francAll } from 'franc'
+import { francAll } from 'franc-min'
 import { evidenceFor } from './function-words.js'
 import { MIN_PIECE_WORDS } from './prose-pieces.js'
 

@@ -1,7 +1,7 @@
 // The locale a lesson with no lesson.yaml is written in, told from its prose: Chinese by its
 // Han characters, the others by franc's trigrams on the words outside code. Public scenarios
 // are written in many languages; a page in Turkish must not be called French.
-import { franc } from 'franc'
+import { franc } from 'franc-min'
 
 /** franc's ISO 639-3 codes of the languages told apart, and the locale each becomes. */
 const locales: Readonly<Record<string, string>> = {

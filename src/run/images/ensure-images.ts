@@ -1,12 +1,12 @@
 // Make the images a lesson names available on the engine: present → use; pullable → pull;
 // else build a stand-in from images/<repo>/ (see stand-in.ts) and say so in provenance.
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { docker, dockerFailure, type DockerOptions } from '../engine/index.js'
 import { MissingImageError } from './missing-image-error.js'
 import { parseImageName, recipeNameOf, type ImageName } from './image-name.js'
 import { loadRecipe, recipeHashLabel, standInLabel, type Recipe } from './recipe.js'
 import { importStandIn } from './stand-in.js'
+import { ownFolder } from '../../files/own-folder.js'
 import type { ImageProvenance } from '../../captures/index.js'
 
 
@@ -40,7 +40,6 @@ export interface ImageOptions {
   onEvent?: ((event: ImageEvent) => void) | undefined
 }
 
-const defaultImagesDir = fileURLToPath(new URL('../../../images/', import.meta.url))
 
 // State of one ensureImages call: once a pull fails for lack of a network, the others are not tried.
 interface Context {
@@ -214,5 +213,5 @@ function ready(name: string, id: string, standIn: boolean, source: 'engine' | 'p
 }
 
 function imagesDir(context: Context): string {
-  return context.options.imagesDir ?? defaultImagesDir
+  return context.options.imagesDir ?? ownFolder('images') ?? 'images'
 }

@@ -1,0 +1,27 @@
+// The CLI as a few bundled files (dist/bundle/), made from the compiled modules in dist/ by
+// `npm run compile`. Node loads some 350 ES modules for `shellbook check` one by one, each
+// resolved, read and compiled on its own: most of check's start-up went there. A bundle keeps
+// the lazy loading (each dynamic import() stays a chunk of its own, loaded when first needed).
+// Not minified, so stack traces stay readable. dist/ stays as tsc wrote it for the library
+// entry (dist/index.js) and the tests that import modules.
+import { rm } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { rolldown } from 'rolldown'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const outDir = `${root}dist/bundle`
+
+// Left outside: node-pty is a native addon; pagefind finds its binary beside its own package.
+const external = ['node-pty', 'pagefind', /^node:/]
+
+await rm(outDir, { recursive: true, force: true })
+const bundle = await rolldown({
+  input: { cli: `${root}dist/cli.js` },
+  platform: 'node',
+  external,
+  // Prefer each package's ES module build (jsonc-parser's UMD build requires its files by dynamic paths).
+  resolve: { mainFields: ['module', 'main'] },
+  logLevel: 'warn',
+})
+await bundle.write({ dir: outDir, format: 'esm', sourcemap: true, chunkFileNames: '[name]-[hash].js' })
+await bundle.close()
