@@ -11,7 +11,7 @@ import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
 import type { LessonPlan } from '../src/plan/types.js'
 import {
-  createCommandHighlighter, createTranslator, lessonContext, lessonHtml, lessonMarkdown, loadCatalogs, loadTemplates, renderSite, type SiteEnv,
+  createCommandHighlighter, createTranslator, lessonContext, lessonHtml, lessonMarkdown, listedPage, loadCatalogs, loadTemplates, renderSite, type SiteEnv,
 } from '../src/render/index.js'
 import type { CellCapture, LessonRun } from '../src/captures/types.js'
 import { capture, cell, exec, execBlock, execInline, paragraph, plan, run } from './hand-built-lessons.js'
@@ -294,5 +294,29 @@ describe('renderSite', () => {
     expect(root).toContain('<a href="fr/index.html" hreflang="fr">Français</a> <span class="count">1 leçon</span>')
     expect(root).not.toMatch(/href="\//)
     expect(await read('site/en/broken/index.html')).toContain('This lesson has not been run yet')
+  })
+})
+
+describe('the search index', () => {
+  it('holds every lesson page after a build that rendered only some: the others are read from disk', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'shellbook-search-'))
+    try {
+      const alpha = oneCommand('alpha output\n')
+      const beta = oneCommand('beta output\n')
+      const lessons = [{ plan: { ...alpha.p, slug: 'alpha' }, run: alpha.r }, { plan: { ...beta.p, slug: 'beta' }, run: beta.r }]
+      const entry = async () => JSON.parse(await readFile(path.join(out, 'site', 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string; page_count: number }> }
+      await renderSite({ lessons, outDir: out, templatesDir })
+      const first = await entry()
+      expect(first.languages.en?.page_count).toBe(2)
+      // beta alone, retitled; alpha is only listed, as a build of some lessons lists the others.
+      const retitled = { plan: { ...lessons[1]!.plan, title: 'Beta, retitled' }, run: beta.r }
+      const { files } = await renderSite({ lessons: [retitled], outDir: out, templatesDir, listedToo: [listedPage(lessons[0]!.plan)] })
+      expect(files.map((file) => path.relative(out, file))).toContain('site/pagefind')
+      const second = await entry()
+      expect(second.languages.en?.page_count).toBe(2)
+      expect(second.languages.en?.hash).not.toBe(first.languages.en?.hash)
+    } finally {
+      await rm(out, { recursive: true, force: true })
+    }
   })
 })

@@ -2,7 +2,7 @@
 // a root page, a 404 page, sitemap.xml, the assets and the search index, each file written atomically.
 import { readdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import type { LessonPlan } from '../plan/index.js'
 import type { LessonRun } from '../captures/index.js'
 import { createCommandHighlighter, disposeCommandHighlighter, type CommandHighlighter } from './highlight.js'
@@ -11,7 +11,7 @@ import { createTranslator, loadCatalogs } from './i18n.js'
 import { lessonContext, runScreens } from './lesson-context.js'
 import { lessonMarkdown } from './markdown.js'
 import { openPageCache } from './page-cache.js'
-import { writeSearchIndex } from './search-index.js'
+import { openSearchIndex } from './search-index.js'
 import { defaultAddress, type ListedPage, type NavLesson, type SiteAddress } from './site-nav.js'
 import { sitemapXml } from './sitemap.js'
 import { loadTemplates } from './templates.js'
@@ -67,78 +67,86 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     files.push(path)
   }
   const site = join(outDir, 'site')
-  // The locales of one execution share its run (and lesson.yaml's terminal size), so its screens: emulated once.
-  const screensByRun = new Map<LessonRun, Promise<Map<string, string>>>()
-  const screensOf = (run: LessonRun, plan: LessonPlan) => {
-    const screens = screensByRun.get(run) ?? runScreens(run, plan.config.terminal)
-    screensByRun.set(run, screens)
-    return screens
+  const search = openSearchIndex(site)
+  // Closed however the build ends: the indexer is a process of its own.
+  try {
+    // The locales of one execution share its run (and lesson.yaml's terminal size), so its screens: emulated once.
+    const screensByRun = new Map<LessonRun, Promise<Map<string, string>>>()
+    const screensOf = (run: LessonRun, plan: LessonPlan) => {
+      const screens = screensByRun.get(run) ?? runScreens(run, plan.config.terminal)
+      screensByRun.set(run, screens)
+      return screens
+    }
+    const address = options.address ?? defaultAddress
+    const localesOf = new Map<string, string[]>()
+    const listed = [...lessons.map((lesson) => listedPage(lesson.plan)), ...(options.listedToo ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    for (const page of listed) {
+      checkSegment(page.slug, 'slug')
+      checkSegment(page.locale, 'locale')
+      push(localesOf, page.slug, page.locale)
+    }
+    const byLocale = new Map<string, NavLesson[]>()
+    const descriptions = new Map<string, string | undefined>()
+    for (const page of listed) {
+      const locales = (localesOf.get(page.slug) ?? []).toSorted()
+      push(byLocale, page.locale, { slug: page.slug, title: page.title, locales, sourceLocale: page.sourceLocale, multiStep: page.multiStep })
+      descriptions.set(`${page.locale}/${page.slug}`, page.description)
+    }
+    const siteNav = { lessons: byLocale, address }
+    const cache = await openPageCache(outDir, templatesDir)
+    const siteInputs = JSON.stringify({ address, maxLines: options.maxLines })
+    let pagesChanged = false
+    for (const page of options.listedToo ?? []) for (const file of lessonPageFiles(outDir, page)) cache.keep(file)
+    for (const { plan, run } of lessons) {
+      const [page, markdown] = lessonPageFiles(outDir, plan)
+      // A lesson that could not run this time (no engine, bad input) keeps the pages an
+      // earlier build rendered with real output: nothing already rendered is lost.
+      if (!run && existsSync(page)) continue
+      const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug)])
+      if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
+      const screens = run ? await screensOf(run, plan) : undefined
+      const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
+      const html = lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav)
+      write(page, html)
+      search.add(relative(site, page), html)
+      write(markdown, lessonMarkdown(ctx))
+      cache.record(page, inputs)
+      cache.record(markdown, inputs)
+      pagesChanged = true
+    }
+    const locales = [...byLocale.keys()].sort()
+    // The pages about the whole site: written again only when what they list changed.
+    const siteWide = JSON.stringify([siteInputs, [...byLocale], [...descriptions]])
+    const writeSiteWide = async (file: string, make: () => string) => {
+      if (cache.fresh(file, siteWide)) return
+      write(file, make())
+      cache.record(file, siteWide)
+    }
+    for (const locale of locales) {
+      const listed = (byLocale.get(locale) ?? []).map((lesson) => ({ ...lesson, description: descriptions.get(`${locale}/${lesson.slug}`) }))
+      await writeSiteWide(join(site, locale, 'index.html'), () => indexHtml(locale, listed, env, locales, address))
+    }
+    await writeSiteWide(join(site, 'index.html'), () => rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
+    await writeSiteWide(join(site, '404.html'), () => notFoundHtml(locales, env, address))
+    await writeSiteWide(join(site, 'sitemap.xml'), () => sitemapXml(byLocale, address))
+    const assets = join(templatesDir, 'assets')
+    for (const name of (await readdir(assets)).sort()) {
+      const bytes = await readFile(join(assets, name))
+      const file = join(site, 'assets', name)
+      if (cache.fresh(file, bytes.toString('base64'))) continue
+      write(file, bytes)
+      cache.record(file, bytes.toString('base64'))
+    }
+    await queue.flush()
+    if (!options.highlighter) disposeCommandHighlighter(env.highlighter)
+    await options.onPagesWritten?.()
+    // Lesson pages are all the index holds: unchanged pages, unchanged index.
+    if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await search.write(listed.map((page) => relative(site, lessonPageFiles(outDir, page)[0]))))
+    await cache.save()
+    return { files }
+  } finally {
+    await search.close()
   }
-  const address = options.address ?? defaultAddress
-  const localesOf = new Map<string, string[]>()
-  const listed = [...lessons.map((lesson) => listedPage(lesson.plan)), ...(options.listedToo ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-  for (const page of listed) {
-    checkSegment(page.slug, 'slug')
-    checkSegment(page.locale, 'locale')
-    push(localesOf, page.slug, page.locale)
-  }
-  const byLocale = new Map<string, NavLesson[]>()
-  const descriptions = new Map<string, string | undefined>()
-  for (const page of listed) {
-    const locales = (localesOf.get(page.slug) ?? []).toSorted()
-    push(byLocale, page.locale, { slug: page.slug, title: page.title, locales, sourceLocale: page.sourceLocale, multiStep: page.multiStep })
-    descriptions.set(`${page.locale}/${page.slug}`, page.description)
-  }
-  const siteNav = { lessons: byLocale, address }
-  const cache = await openPageCache(outDir, templatesDir)
-  const siteInputs = JSON.stringify({ address, maxLines: options.maxLines })
-  let pagesChanged = false
-  for (const page of options.listedToo ?? []) for (const file of lessonPageFiles(outDir, page)) cache.keep(file)
-  for (const { plan, run } of lessons) {
-    const [page, markdown] = lessonPageFiles(outDir, plan)
-    // A lesson that could not run this time (no engine, bad input) keeps the pages an
-    // earlier build rendered with real output: nothing already rendered is lost.
-    if (!run && existsSync(page)) continue
-    const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug)])
-    if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
-    const screens = run ? await screensOf(run, plan) : undefined
-    const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
-    write(page, lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav))
-    write(markdown, lessonMarkdown(ctx))
-    cache.record(page, inputs)
-    cache.record(markdown, inputs)
-    pagesChanged = true
-  }
-  const locales = [...byLocale.keys()].sort()
-  // The pages about the whole site: written again only when what they list changed.
-  const siteWide = JSON.stringify([siteInputs, [...byLocale], [...descriptions]])
-  const writeSiteWide = async (file: string, make: () => string) => {
-    if (cache.fresh(file, siteWide)) return
-    write(file, make())
-    cache.record(file, siteWide)
-  }
-  for (const locale of locales) {
-    const listed = (byLocale.get(locale) ?? []).map((lesson) => ({ ...lesson, description: descriptions.get(`${locale}/${lesson.slug}`) }))
-    await writeSiteWide(join(site, locale, 'index.html'), () => indexHtml(locale, listed, env, locales, address))
-  }
-  await writeSiteWide(join(site, 'index.html'), () => rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
-  await writeSiteWide(join(site, '404.html'), () => notFoundHtml(locales, env, address))
-  await writeSiteWide(join(site, 'sitemap.xml'), () => sitemapXml(byLocale, address))
-  const assets = join(templatesDir, 'assets')
-  for (const name of (await readdir(assets)).sort()) {
-    const bytes = await readFile(join(assets, name))
-    const file = join(site, 'assets', name)
-    if (cache.fresh(file, bytes.toString('base64'))) continue
-    write(file, bytes)
-    cache.record(file, bytes.toString('base64'))
-  }
-  await queue.flush()
-  if (!options.highlighter) disposeCommandHighlighter(env.highlighter)
-  await options.onPagesWritten?.()
-  // Lesson pages are all the index holds: unchanged pages, unchanged index.
-  if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await writeSearchIndex(site))
-  await cache.save()
-  return { files }
 }
 
 /** How the lists name a lesson page. */
