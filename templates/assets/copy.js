@@ -6,6 +6,33 @@
   var buttons = document.querySelectorAll('button.copy')
   for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false
 
+  // A command wider than its block would push its button out of sight (a scroll away, on a
+  // phone): such a button gets a line of its own above the command, held at the visible right
+  // edge of the block while it scrolls, so it never covers text.
+  function place() {
+    for (var i = 0; i < buttons.length; i++) {
+      var button = buttons[i]
+      var entry = button.closest('.entry')
+      var screen = button.closest('.screen')
+      if (!entry || !screen) continue
+      entry.classList.remove('copy-above')
+      button.style.left = ''
+      var end = button.getBoundingClientRect().right - screen.getBoundingClientRect().left + screen.scrollLeft
+      var room = screen.clientWidth - parseFloat(getComputedStyle(screen).paddingRight)
+      if (end <= room) continue
+      entry.classList.add('copy-above')
+      button.style.left = Math.max(0, room - button.offsetWidth) + 'px'
+    }
+  }
+  var pending = false
+  window.addEventListener('resize', function () {
+    if (pending) return
+    pending = true
+    requestAnimationFrame(function () { pending = false; place() })
+  })
+  place()
+  window.addEventListener('load', place) // web fonts may change the widths
+
   function fallbackCopy(text) {
     var area = document.createElement('textarea')
     area.value = text

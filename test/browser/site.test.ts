@@ -161,6 +161,21 @@ describe.skipIf(skipWithoutBrowser)('the built site in a browser', () => {
         return found
       })
       expect(covered).toEqual([])
+      // Wherever a block is scrolled, a command with any of its text in sight has its Copy button in sight: never a scroll away.
+      const outOfSight = await page.evaluate(() => [...document.querySelectorAll('button.copy')].flatMap((button) => {
+        const screen = button.closest('.screen')!
+        const code = button.parentElement!.querySelector('code.command')!
+        const found: string[] = []
+        for (const scroll of [0, screen.scrollWidth / 2, screen.scrollWidth]) {
+          screen.scrollLeft = scroll
+          const [b, c, s] = [button.getBoundingClientRect(), code.getBoundingClientRect(), screen.getBoundingClientRect()]
+          const commandInSight = c.right > s.left && c.left < s.right
+          if (commandInSight && (b.left < s.left - 0.5 || b.right > s.right + 0.5)) found.push(`${code.textContent ?? ''} at scroll ${screen.scrollLeft}`)
+        }
+        screen.scrollLeft = 0
+        return found
+      }))
+      expect(outOfSight).toEqual([])
       const scrollers = await page.evaluate(() => [...document.querySelectorAll('figure.terminal')].map((figure) => [...figure.querySelectorAll('*')].filter((element) => ['auto', 'scroll'].includes(getComputedStyle(element).overflowX)).length))
       expect(scrollers.every((count) => count === 1)).toBe(true)
       if (width === 390) await page.screenshot({ path: path.join(screenshots, `zh-${slug}-390px.png`), fullPage: false })
