@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { inferImages } from '../src/plan/index.js'
+import { inferImages, loadLesson } from '../src/plan/index.js'
 import { composeImages, dockerfileImages, isComposeFile, isDockerfile } from '../src/plan/image-files.js'
 
 /** Just the names, in order. */
@@ -183,5 +186,30 @@ describe('file kinds', () => {
     expect(['Dockerfile-notes.md', 'docker.txt', 'MyDockerfile'].map(isDockerfile)).toEqual([false, false, false])
     expect(['compose.yaml', 'docker-compose.yml', 'x/docker-compose.prod.yaml', 'compose.override.yml'].map(isComposeFile)).toEqual([true, true, true, true])
     expect(['composer.yml', 'compose.json', 'my-compose.yml'].map(isComposeFile)).toEqual([false, false, false])
+  })
+})
+
+describe('a lesson that names its images, or not', () => {
+  const lessonWith = async (yaml: string) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-images-'))
+    await mkdir(path.join(dir, 'l'))
+    await writeFile(path.join(dir, 'l', 'lesson.yaml'), yaml)
+    await writeFile(path.join(dir, 'l', 'en.md'), '# Images\n\n`docker run -d redis:alpine`{{execute}}\n')
+    try {
+      return await loadLesson(dir, 'l')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+  it('infers them from the commands when lesson.yaml has no `images` key', async () => {
+    const lesson = await lessonWith('title: {en: Images}\n')
+    expect([lesson.config?.images, lesson.imagesInferred]).toEqual([['redis:alpine'], true])
+  })
+  it('keeps the list lesson.yaml gives, in any YAML style, even an empty one', async () => {
+    for (const yaml of ['images: [busybox]\n', '{"images": [busybox], "title": {en: Images}}\n', 'images:\n  - busybox\n']) {
+      const lesson = await lessonWith(yaml)
+      expect([lesson.config?.images, lesson.imagesInferred], yaml).toEqual([['busybox'], undefined])
+    }
+    expect((await lessonWith('images: []\n')).config?.images).toEqual([])
   })
 })

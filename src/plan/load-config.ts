@@ -4,6 +4,13 @@ import type { VFile } from 'vfile'
 import { lessonConfigSchema, type LessonConfig } from './lesson-config.js'
 import { error } from '../messages.js'
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The top-level keys lesson.yaml gives (defaults fill in the rest: `images` absent means "infer them"). */
+    givenKeys: string[]
+  }
+}
+
 /** Parse `file` (lesson.yaml); returns undefined after adding fatal messages when it does not validate. */
 export function loadConfig(file: VFile): LessonConfig | undefined {
   const lineCounter = new LineCounter()
@@ -15,6 +22,7 @@ export function loadConfig(file: VFile): LessonConfig | undefined {
   if (document.errors.length > 0) return undefined
   const value = plainValue(document, file, lineCounter)
   if (value === undefined) return undefined
+  file.data.givenKeys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : []
   const result = lessonConfigSchema.safeParse(value)
   if (result.success) return result.data
   for (const issue of result.error.issues) {

@@ -65,7 +65,7 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
     const description = locale === sources.files[0]?.locale ? sources.description : undefined
     lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title, description }))
   }
-  if (!/^images\s*:/m.test(String(configFile.value))) {
+  if (!configFile.data.givenKeys?.includes('images')) {
     config.images = neededImages(lesson, sources.assetFiles)
     lesson.imagesInferred = true
   }
