@@ -66,6 +66,20 @@ describe('a Katacoda scenario folder', () => {
     expect(messages(lesson.files)).toEqual(['katacoda-processus-fr/step2.md:3:8 unbound-placeholder'])
   })
 
+  it('keeps each page apart: a finish right after a step\'s last paragraph starts a paragraph of its own', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-scenarios-'))
+    await mkdir(path.join(dir, 'pages'))
+    const index = { title: 'Pages', details: { intro: { text: 'intro.md' }, steps: [{ title: 'One', text: 'step1.md' }], finish: { text: 'finish.md' } } }
+    await writeFile(path.join(dir, 'pages', 'index.json'), JSON.stringify(index))
+    await writeFile(path.join(dir, 'pages', 'intro.md'), 'Intro text.')
+    await writeFile(path.join(dir, 'pages', 'step1.md'), 'Copy it: `docker ps -a`{{copy}}')
+    await writeFile(path.join(dir, 'pages', 'finish.md'), 'Well done!\n')
+    const lesson = await loadLesson(dir, 'pages')
+    const paragraphs = lesson.plans[0]!.tree.children.filter((node) => node.type === 'paragraph').map((node) => node.children.map((child) => ('value' in child ? child.value : '')).join(''))
+    expect(paragraphs).toEqual(['Intro text.', 'Copy it: docker ps -a', 'Well done!'])
+    expect(messages(lesson.files)).toEqual([])
+  })
+
   it('is told French from its prose, with no lesson.yaml', async () => {
     const lesson = await loadLesson(fixtures, 'katacoda-processus-fr')
     expect(lesson.config?.title).toEqual({})

@@ -199,6 +199,8 @@ function compose(input: ComposeInput): VFile {
     }
     scriptsOf(entry.key, ['background', 'foreground']).forEach(placeScript)
     const text = input.texts[position]
+    // A blank line before each page: the finish right after the last step's text would join its last paragraph.
+    if (text && builder.nextLine > 1) builder.addWritten([''], indexFile, pointOfText(indexFile, `"${entry.page.text ?? ''}"`))
     if (text) builder.addFile(text)
     const answer = input.answers[position]
     if (answer) {
