@@ -1,7 +1,8 @@
 // Read and write lessons/<slug>/captures.json. Reading never throws on bad content: a
 // corrupt or hand-broken file becomes a positioned message, so the build neither crashes
 // nor silently re-executes. Writing is atomic, with a stable key order (diffable).
-import { lstat, readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
@@ -32,7 +33,7 @@ export async function readCaptures(lessonDir: string, slug: string): Promise<Loa
   const file = new VFile({ path: displayPath(filePath) })
   let text: string
   try {
-    text = await readFile(filePath, 'utf8')
+    text = readFileSync(filePath, 'utf8')
   } catch (problem) {
     const code = (problem as NodeJS.ErrnoException).code
     if (code === undefined) throw problem

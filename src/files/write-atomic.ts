@@ -4,6 +4,7 @@
 // crash cannot leave it empty; pages and indexes are made again by the next build, and the
 // flush would be most of their cost (a few ms each).
 import { randomUUID } from 'node:crypto'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -27,6 +28,24 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true })
+    throw error
+  }
+}
+
+/**
+ * The same, done at once and never flushed: for the many small files of a site. A page written
+ * through the thread pool costs 3–5× the CPU of a synchronous write (open, write, close and
+ * rename are each a round trip and a promise), and the pages are the build's own work anyway.
+ */
+export function writePageFile(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path)
+  mkdirSync(dir, { recursive: true })
+  const temporary = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`)
+  try {
+    writeFileSync(temporary, data)
+    renameSync(temporary, path)
+  } catch (error) {
+    rmSync(temporary, { force: true })
     throw error
   }
 }

@@ -15,7 +15,7 @@ import { openSearchIndex } from './search-index.js'
 import { defaultAddress, type ListedPage, type NavLesson, type SiteAddress } from './site-nav.js'
 import { sitemapXml } from './sitemap.js'
 import { loadTemplates } from './templates.js'
-import { createWriteQueue } from '../files/index.js'
+import { writePageFile } from '../files/index.js'
 
 export interface SiteLesson {
   plan: LessonPlan
@@ -60,10 +60,9 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     highlighter: options.highlighter ?? createCommandHighlighter(),
   }
   const files: string[] = []
-  // Pages are made again by the next build: no flush to disk (write-atomic.ts), and written while the next is rendered.
-  const queue = createWriteQueue()
+  // Pages are made again by the next build: written at once, atomically, with no flush to disk (write-atomic.ts).
   const write = (path: string, data: string | Uint8Array) => {
-    queue.write(path, data, { durable: false })
+    writePageFile(path, data)
     files.push(path)
   }
   const site = join(outDir, 'site')
@@ -137,7 +136,6 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
       write(file, bytes)
       cache.record(file, bytes.toString('base64'))
     }
-    await queue.flush()
     if (!options.highlighter) disposeCommandHighlighter(env.highlighter)
     await options.onPagesWritten?.()
     // Lesson pages are all the index holds: unchanged pages, unchanged index.

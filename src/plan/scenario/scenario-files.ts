@@ -1,7 +1,7 @@
 // Files a scenario names: `text`, scripts and answers, relative to the scenario folder, with or
 // without a leading `/` (both forms are common), and their translations beside them
 // (`step1.md` → `step1.fr.md`), as shellbook's own lessons keep one file per locale.
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { displayPath } from '../../files/index.js'
@@ -26,7 +26,7 @@ export const translationSuffix = /\.([a-z]{2,3}(?:-[A-Za-z]{2,4})?)\.md$/
 /** A file as a VFile (path as messages show it), or undefined when it cannot be read. */
 export async function readIfPresent(filePath: string): Promise<VFile | undefined> {
   try {
-    return new VFile({ path: displayPath(filePath), value: await readFile(filePath, 'utf8') })
+    return new VFile({ path: displayPath(filePath), value: readFileSync(filePath, 'utf8') })
   } catch (problem) {
     if ((problem as NodeJS.ErrnoException).code === undefined) throw problem
     return undefined
