@@ -2,7 +2,7 @@
 // prints (text, line ends, tabs, colours, visible controls) is that text already and is returned
 // as it is; output that moves the cursor or erases — progress bars, `\r` redraws, backspaces,
 // clear screen, full-screen programs — goes through a headless xterm of the lesson's size.
-import { TerminalEmulator, type TerminalSize } from './emulator.js'
+import type { TerminalEmulator, TerminalSize } from './emulator.js'
 import { needsEmulator } from './plain-output.js'
 
 export { needsEmulator } from './plain-output.js'
@@ -28,7 +28,8 @@ export async function terminalScreens<K>(outputs: Iterable<readonly [K, string]>
         screens.set(key, output)
         continue
       }
-      emulator ??= new TerminalEmulator(size)
+      // Loaded at the first output that needs it (xterm costs some 30 ms to load): most builds have none.
+      emulator ??= new (await import('./emulator.js')).TerminalEmulator(size)
       const pieces: string[] = []
       for (const piece of linePieces(output, MAX_EMULATED_LINES)) pieces.push(await emulator.screen(piece))
       screens.set(key, pieces.join('\n'))
