@@ -1,6 +1,6 @@
 // Which commands leave the reader inside another shell, leave it, or replace it (no Docker: the words only).
 import { describe, expect, it } from 'vitest'
-import { leavesShell, opensShell, replacesShell } from '../src/run/session/nested-shells.js'
+import { leavesShell, opensShell, promptIn, replacesShell } from '../src/run/session/nested-shells.js'
 
 describe('opensShell', () => {
   it.each([
@@ -23,5 +23,22 @@ describe('opensShell', () => {
     expect(['exit', 'exit 3', 'logout', ' exit ; '].map(leavesShell)).toEqual([true, true, true, true])
     expect(['exit-code', 'echo exit'].map(leavesShell)).toEqual([false, false])
     expect(['exec bash', 'exec /bin/bash -l', 'exec sh'].map(replacesShell)).toEqual([true, true, false])
+  })
+})
+
+describe('promptIn: a nested shell\'s prompt after a cd', () => {
+  const root = (pwd: string) => ({ home: '/root', pwd })
+  it.each([
+    ['/ # ', '/', '/etc', '/etc # '],
+    ['root@733a5f40920c:/# ', '/', '/usr/share/nginx', 'root@733a5f40920c:/usr/share/nginx# '],
+    ['root@box:~# ', '/root', '/root/app', 'root@box:~/app# '],
+    ['~ $ ', '/root', '/tmp', '/tmp $ '],
+    ['[root@box app]# ', '/srv/app', '/srv/data', '[root@box data]# '],
+    ['/app # ', '/app', '/', '/ # '],
+    ['bash-5.1# ', '/', '/etc', 'bash-5.1# '],
+    ['sh-5.2$ ', '/', '/etc', 'sh-5.2$ '],
+    ['/ # ', '/', '/', '/ # '],
+  ])('%s opened in %s, now in %s: %s', (prompt, opened, now, expected) => {
+    expect(promptIn(prompt, root(opened), root(now))).toBe(expected)
   })
 })

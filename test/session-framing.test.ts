@@ -32,12 +32,24 @@ describe('framing helpers', () => {
     expect(scan([...stream])).toEqual(expected)
   })
 
+  it('reads the place a nested shell\'s sentinel carries (home GS working directory), split anywhere', () => {
+    const stream = `ls${'\x1e'}shellbook:${token}:3:0:/root${'\x1d'}/usr/share/nginx html${'\x1f'}next`
+    for (let cut = 0; cut <= stream.length; cut++) {
+      const scanner = new SentinelScanner(token)
+      const events = [...scanner.push(stream.slice(0, cut)), ...scanner.push(stream.slice(cut))]
+      expect(events.filter((event) => event.kind === 'prompt'), `cut at ${cut}`).toEqual([{ kind: 'prompt', seq: 3, status: 0 }])
+      expect(events.filter((event) => event.kind === 'text').map((event) => (event.kind === 'text' ? event.text : '')).join(''), `cut at ${cut}`).toBe('lsnext')
+      expect(scanner.lastPlace, `cut at ${cut}`).toEqual({ home: '/root', pwd: '/usr/share/nginx html' })
+    }
+  })
+
   it('treats look-alikes as output', () => {
     const lookAlikes = [
       `\x1eshellbook:ffffffffffffffff:1:0\x1f`,
       `\x1eshellbook:${token}:x:0\x1f`,
       `\x1eshellbook:${token}:1:1234\x1f`,
       `\x1eshellbook:${token}:1\x1f`,
+      `\x1eshellbook:${token}:1:0:/root\x1f`,
       '\x1e\x1f{{ x }}',
     ]
     for (const text of lookAlikes) expect(scan([text, 'end']), JSON.stringify(text)).toEqual([{ kind: 'text', text: `${text}end` }])

@@ -33,7 +33,12 @@ describe.skipIf(skipWithoutEngine)('nested interactive shells', () => {
     // Exit status and failures work inside as at the top.
     expect((await run(session, 'ls /no-such-dir')).exitCode).not.toBe(0)
     expect((await run(session, 'ps | grep -c "[s]leep 600"')).output.trim()).toBe('1')
+    // A `cd` inside shows in the prompts that follow, as the shell itself would print them.
+    expect((await run(session, 'cd /etc')).prompt).toBe('/ # ')
+    const moved = await run(session, 'ls hostname')
+    expect([moved.prompt, moved.output.trim()]).toEqual(['/etc # ', 'hostname'])
     const left = await run(session, 'exit')
+    expect(left.prompt).toBe('/etc # ')
     expect([left.exitCode, session.depth]).toEqual([0, 0])
     expect((await run(session, 'echo $LESSON; hostname')).output.trim()).toBe(`kept\n${outside}`)
   }, 60_000)

@@ -12,8 +12,10 @@ import { randomBytes } from 'node:crypto'
 
 const RS = '\x1e'
 const US = '\x1f'
-/** Longest `<seq>:<status>US` after the sentinel's prefix. */
-const SENTINEL_TAIL_MAX = 9 + 1 + 3 + 1
+/** Longest home or working directory a nested shell's sentinel carries; a longer one is output, as any non-sentinel. */
+const PLACE_PART_MAX = 1024
+/** Longest `<seq>:<status>[:<home>GS<pwd>]US` after the sentinel's prefix (a nested shell's place, see nested-shells.ts). */
+const SENTINEL_TAIL_MAX = 9 + 1 + 3 + 1 + 2 * PLACE_PART_MAX + 2
 /**
  * Terminal mode of a session: no echo (the command must not appear in its output), and no
  * canonical line editing, whose 4095-byte line buffer would cut a long cell (cells are typed
@@ -155,6 +157,12 @@ export function syncMarker(nonce: string): string {
 /** What the scanner finds in the stream: output text, or the prompt with the last status. */
 export type ScanEvent = { kind: 'text'; text: string } | { kind: 'prompt'; seq: number; status: number }
 
+/** Where a nested shell is: its home and working directories, as its sentinel said. */
+export interface ShellPlace {
+  home: string
+  pwd: string
+}
+
 /**
  * Splits the terminal stream into output and prompts. A sentinel may arrive split across
  * chunks, so a tail that could still become one is held back until the next chunk.
@@ -162,6 +170,8 @@ export type ScanEvent = { kind: 'text'; text: string } | { kind: 'prompt'; seq: 
 export class SentinelScanner {
   readonly #prefix: string
   #pending = ''
+  /** The place the last sentinel that carried one said (nested shells say it after each command). */
+  lastPlace: ShellPlace | undefined
 
   constructor(token: string) {
     this.#prefix = `${RS}shellbook:${token}:`
@@ -186,6 +196,7 @@ export class SentinelScanner {
         continue
       }
       pushText(events, buffer.slice(0, start))
+      if (found.place) this.lastPlace = found.place
       events.push({ kind: 'prompt', seq: found.seq, status: found.status })
       buffer = buffer.slice(found.end)
     }
@@ -195,17 +206,21 @@ export class SentinelScanner {
     return events
   }
 
-  /** Read `<seq>:<status>US` at `from`: the numbers and where the sentinel ends. */
-  #parseStatus(buffer: string, from: number): { seq: number; status: number; end: number } | 'incomplete' | 'invalid' {
+  /** Read `<seq>:<status>[:<home>GS<pwd>]US` at `from`: the numbers, the place if given, and where the sentinel ends. */
+  #parseStatus(buffer: string, from: number): { seq: number; status: number; place?: ShellPlace; end: number } | 'incomplete' | 'invalid' {
     const rest = buffer.slice(from, from + SENTINEL_TAIL_MAX)
-    const match = /^(\d{1,9}):(\d{1,3})\x1f/.exec(rest)
+    const match = sentinelTail.exec(rest)
     if (match?.[1] !== undefined && match[2] !== undefined) {
-      return { seq: Number(match[1]), status: Number(match[2]), end: from + match[0].length }
+      const place = match[3] !== undefined && match[4] !== undefined ? { home: match[3], pwd: match[4] } : undefined
+      return { seq: Number(match[1]), status: Number(match[2]), ...(place ? { place } : {}), end: from + match[0].length }
     }
     // Not complete yet: wait only if everything after the prefix could still become one.
-    return from + rest.length === buffer.length && /^\d{0,9}(:\d{0,3})?$/.test(rest) ? 'incomplete' : 'invalid'
+    return from + rest.length === buffer.length && partialTail.test(rest) ? 'incomplete' : 'invalid'
   }
 }
+
+const sentinelTail = new RegExp(`^(\\d{1,9}):(\\d{1,3})(?::([^\\x1d\\x1e\\x1f]{0,${PLACE_PART_MAX}})\\x1d([^\\x1d\\x1e\\x1f]{0,${PLACE_PART_MAX}}))?\\x1f`)
+const partialTail = new RegExp(`^\\d{0,9}(:\\d{0,3}(:[^\\x1d\\x1e\\x1f]{0,${PLACE_PART_MAX}}(\\x1d[^\\x1d\\x1e\\x1f]{0,${PLACE_PART_MAX}})?)?)?$`)
 
 function pushText(events: ScanEvent[], text: string): void {
   if (text !== '') events.push({ kind: 'text', text })

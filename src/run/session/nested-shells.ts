@@ -6,6 +6,7 @@
 
 import { dockerRunsInside } from '../../plan/index.js'
 import { simpleCommands } from '../../shell/index.js'
+import type { ShellPlace } from './framing.js'
 
 /** Programs that are shells. */
 const shellProgram = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/
@@ -88,7 +89,7 @@ export function posixQuote(text: string): string {
 export function nestedSetupLine(token: string, seq: number): string {
   // A nested bash has readline on (it would echo and redraw); other shells may not know the option.
   const readlineOff = 'set +o emacs 2>/dev/null; set +o vi 2>/dev/null'
-  return `stty -echo 2>/dev/null; ${readlineOff}; PS1=''; PS2=''; printf '\\036shellbook:%s:%s:%s\\037' ${token} ${seq} "$?"\n`
+  return `stty -echo 2>/dev/null; ${readlineOff}; PS1=''; PS2=''; ${placedSentinel(token, seq)}\n`
 }
 
 /** The status a reader asked `exit` for: `exit 3` → 3; a plain `exit` leaves, which is all it is for. */
@@ -99,5 +100,43 @@ export function exitStatusAsked(command: string): number {
 
 /** A cell typed inside a nested shell: one eval (one status), then the sentinel with that status. */
 export function nestedFrame(command: string, token: string, seq: number): string {
-  return `eval ${posixQuote(command)}; printf '\\036shellbook:%s:%s:%s\\037' ${token} ${seq} "$?"\n`
+  return `eval ${posixQuote(command)}; ${placedSentinel(token, seq)}\n`
+}
+
+/** The sentinel with the status, then where the shell is (home GS working directory): its prompt names the directory. */
+function placedSentinel(token: string, seq: number): string {
+  return `printf '\\036shellbook:%s:%s:%s:%s\\035%s\\037' ${token} ${seq} "$?" "$HOME" "$PWD"`
+}
+
+/**
+ * The prompt a nested shell shows in `now`, from the one it showed where it opened (`opened`):
+ * the directory in it, written as the shell wrote it (`/ # `, `root@box:/app# `, `~ $ `,
+ * `[root@box app]# `), becomes the new one. A prompt that shows no directory (`bash-5.1# `)
+ * stays as it was; so does one whose directory cannot be told apart.
+ */
+export function promptIn(prompt: string, opened: ShellPlace, now: ShellPlace): string {
+  if (now.pwd === opened.pwd) return prompt
+  const forms: Array<(place: ShellPlace) => string> = [fullPath, homeShortened, baseName]
+  for (const form of forms) {
+    const written = form(opened)
+    const at = directoryIn(prompt, written)
+    if (at !== undefined) return prompt.slice(0, at) + form(now) + prompt.slice(at + written.length)
+  }
+  return prompt
+}
+
+const fullPath = (place: ShellPlace) => place.pwd
+const homeShortened = (place: ShellPlace) =>
+  place.home !== '' && place.home !== '/' && (place.pwd === place.home || place.pwd.startsWith(`${place.home}/`)) ? `~${place.pwd.slice(place.home.length)}` : place.pwd
+const baseName = (place: ShellPlace) => (place.pwd === '/' ? '/' : (place.pwd.split('/').at(-1) ?? place.pwd))
+
+/** Where `directory` stands alone in `prompt` (after its start, a space, `:`, `[` or `@`; before a space, `#`, `$`, `>`, `%`, `]` or `)`), the last such place. */
+function directoryIn(prompt: string, directory: string): number | undefined {
+  if (directory === '') return undefined
+  for (let at = prompt.lastIndexOf(directory); at !== -1; at = at === 0 ? -1 : prompt.lastIndexOf(directory, at - 1)) {
+    const before = at === 0 ? '' : prompt[at - 1]!
+    const after = prompt[at + directory.length] ?? ''
+    if ((before === '' || ' :[@'.includes(before)) && (after === '' || ' #$>%])'.includes(after))) return at
+  }
+  return undefined
 }

@@ -1,7 +1,7 @@
 // The terminal's output as the session reads it: text goes to whoever waits for a command (or is
 // kept to open the next command's output: background jobs print at the prompt), sentinels
 // settle the wait, and a wait may also end once the output has gone quiet (a shell waiting).
-import type { SentinelScanner } from './framing.js'
+import type { SentinelScanner, ShellPlace } from './framing.js'
 import { OutputCapture } from './output.js'
 
 /** How waiting for the shell ended: back at its prompt, or gone. */
@@ -40,6 +40,11 @@ export class PromptReader {
     this.#scanner = scanner
     this.#maxOutputBytes = maxOutputBytes
     this.#idle = new OutputCapture(maxOutputBytes)
+  }
+
+  /** Where the nested shell that answered last is (see nested-shells.ts). */
+  get place(): ShellPlace | undefined {
+    return this.#scanner.lastPlace
   }
 
   /** Terminal output, as it arrives. */

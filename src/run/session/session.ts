@@ -10,7 +10,14 @@ import { SESSION_DEFAULTS, type CommandResult, type LeftRunning, type RunOptions
 import { OutputCapture } from './output.js'
 import { cellStatus } from './session-helpers.js'
 import type { Outcome } from './prompt-reader.js'
-import { exitStatusAsked, leavesShell, nestedSetupLine, opensShell, replacesShell } from './nested-shells.js'
+import { exitStatusAsked, leavesShell, nestedSetupLine, opensShell, promptIn, replacesShell } from './nested-shells.js'
+import type { ShellPlace } from './framing.js'
+
+interface NestedPrompt {
+  prompt: string
+  /** Where the shell was when it showed `prompt`; undefined if it did not say. */
+  openedIn: ShellPlace | undefined
+}
 import { drawsScreen, trailingPrompt, withoutEcho, withoutLastLine } from './held-output.js'
 import { TerminalCore, type CellStart } from './terminal-core.js'
 
@@ -24,8 +31,8 @@ interface Held extends CellStart {
 
 export class ShellSession extends TerminalCore {
   #running: Promise<unknown> | undefined
-  /** The prompt a reader sees inside each nested shell (`/ # `), innermost last; '' when none was seen. */
-  readonly #nestedPrompts: string[] = []
+  /** The prompt a reader sees inside each nested shell (`/ # `) and where the shell was then, innermost last; '' when none was seen. */
+  readonly #nestedPrompts: NestedPrompt[] = []
   #held: Held | undefined
 
   private constructor(options: SessionOptions) {
@@ -49,7 +56,7 @@ export class ShellSession extends TerminalCore {
   async run(command: string, options: RunOptions): Promise<CommandResult> {
     this.assertUsable('run a command')
     if (this.#held) throw new Error('Unexpected run() while a command is left running, expected release() or type() first')
-    const prompt = this.#nestedPrompts.at(-1)
+    const prompt = this.#currentPrompt()
     return this.#exclusive(async () => {
       const result = await this.#dispatch(command, options)
       return prompt ? { ...result, prompt } : result
@@ -192,6 +199,14 @@ export class ShellSession extends TerminalCore {
     return leftRunning === undefined ? result : { ...result, leftRunning }
   }
 
+  /** The innermost nested shell's prompt where that shell is now: a `cd` inside it shows in the prompts that follow. */
+  #currentPrompt(): string | undefined {
+    const nested = this.#nestedPrompts.at(-1)
+    if (!nested?.prompt) return undefined
+    const now = this.reader.place
+    return nested.openedIn && now ? promptIn(nested.prompt, nested.openedIn, now) : nested.prompt
+  }
+
   /** Shells inside the terminal: entering, leaving and replacing one are told apart from other commands. */
   #dispatch(command: string, options: RunOptions): Promise<CommandResult> {
     if (this.nested.length > 0 && leavesShell(command)) return this.#leaveNested(command, options)
@@ -230,7 +245,7 @@ export class ShellSession extends TerminalCore {
       // The shell's own prompt ends what the opener printed: it is shown before the cells typed inside.
       const output = cell.capture.text()
       const prompt = trailingPrompt(output)
-      this.#nestedPrompts.push(prompt ?? '')
+      this.#nestedPrompts.push({ prompt: prompt ?? '', openedIn: this.reader.place })
       const result = this.result(cell, { kind: 'prompt', seq: cell.seq, status: 0 }, false)
       return prompt === undefined ? result : { ...result, output: withoutLastLine(output) }
     }
@@ -253,7 +268,7 @@ export class ShellSession extends TerminalCore {
     }
     if (outcome) return this.result(cell, outcome, false)
     this.nested.push(opener)
-    this.#nestedPrompts.push(prompt ?? '')
+    this.#nestedPrompts.push(prompt ?? { prompt: '', openedIn: undefined })
     return this.awaitCell(cell, { timeoutMs: 0, signal })
   }
 
