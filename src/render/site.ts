@@ -77,20 +77,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
       return screens
     }
     const address = options.address ?? defaultAddress
-    const localesOf = new Map<string, string[]>()
-    const listed = [...lessons.map((lesson) => listedPage(lesson.plan)), ...(options.listedToo ?? [])].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
-    for (const page of listed) {
-      checkSegment(page.slug, 'slug')
-      checkSegment(page.locale, 'locale')
-      push(localesOf, page.slug, page.locale)
-    }
-    const byLocale = new Map<string, NavLesson[]>()
-    const descriptions = new Map<string, string | undefined>()
-    for (const page of listed) {
-      const locales = (localesOf.get(page.slug) ?? []).toSorted()
-      push(byLocale, page.locale, { slug: page.slug, title: page.title, locales, sourceLocale: page.sourceLocale, multiStep: page.multiStep })
-      descriptions.set(`${page.locale}/${page.slug}`, page.description)
-    }
+    const { listed, localesOf, byLocale, descriptions } = siteListing([...lessons.map((lesson) => listedPage(lesson.plan)), ...(options.listedToo ?? [])])
     const siteNav = { lessons: byLocale, address }
     const cache = await openPageCache(outDir, templatesDir)
     const siteInputs = JSON.stringify({ address, maxLines: options.maxLines })
@@ -113,25 +100,22 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
       cache.record(markdown, inputs)
       pagesChanged = true
     }
-    const locales = [...byLocale.keys()].sort()
     // The pages about the whole site: written again only when what they list changed.
     const siteWide = JSON.stringify([siteInputs, [...byLocale], [...descriptions]])
-    const writeSiteWide = async (file: string, make: () => string) => {
+    const writeSiteWide = (file: string, make: () => string) => {
       if (cache.fresh(file, siteWide)) return
       write(file, make())
       cache.record(file, siteWide)
     }
+    const locales = [...byLocale.keys()].sort()
     for (const locale of locales) {
-      const listed = (byLocale.get(locale) ?? []).map((lesson) => ({ ...lesson, description: descriptions.get(`${locale}/${lesson.slug}`) }))
-      await writeSiteWide(join(site, locale, 'index.html'), () => indexHtml(locale, listed, env, locales, address))
+      const inLocale = (byLocale.get(locale) ?? []).map((lesson) => ({ ...lesson, description: descriptions.get(`${locale}/${lesson.slug}`) }))
+      writeSiteWide(join(site, locale, 'index.html'), () => indexHtml(locale, inLocale, env, locales, address))
     }
-    await writeSiteWide(join(site, 'index.html'), () => rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
-    await writeSiteWide(join(site, '404.html'), () => notFoundHtml(locales, env, address))
-    await writeSiteWide(join(site, 'sitemap.xml'), () => sitemapXml(byLocale, address))
-    const assets = join(templatesDir, 'assets')
-    for (const name of (await readdir(assets)).sort()) {
-      const bytes = await readFile(join(assets, name))
-      const file = join(site, 'assets', name)
+    writeSiteWide(join(site, 'index.html'), () => rootHtml(locales.map((locale) => ({ locale, count: byLocale.get(locale)?.length ?? 0 })), env, address))
+    writeSiteWide(join(site, '404.html'), () => notFoundHtml(locales, env, address))
+    writeSiteWide(join(site, 'sitemap.xml'), () => sitemapXml(byLocale, address))
+    for (const { file, bytes } of await siteAssets(templatesDir, site)) {
       if (cache.fresh(file, bytes.toString('base64'))) continue
       write(file, bytes)
       cache.record(file, bytes.toString('base64'))
@@ -145,6 +129,32 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   } finally {
     await search.close()
   }
+}
+
+/** Every page on the site, sorted by slug, and what the sidebars and indexes make of them. */
+function siteListing(pages: ListedPage[]) {
+  const listed = pages.toSorted((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+  const localesOf = new Map<string, string[]>()
+  for (const page of listed) {
+    checkSegment(page.slug, 'slug')
+    checkSegment(page.locale, 'locale')
+    push(localesOf, page.slug, page.locale)
+  }
+  const byLocale = new Map<string, NavLesson[]>()
+  const descriptions = new Map<string, string | undefined>()
+  for (const page of listed) {
+    const locales = (localesOf.get(page.slug) ?? []).toSorted()
+    push(byLocale, page.locale, { slug: page.slug, title: page.title, locales, sourceLocale: page.sourceLocale, multiStep: page.multiStep })
+    descriptions.set(`${page.locale}/${page.slug}`, page.description)
+  }
+  return { listed, localesOf, byLocale, descriptions }
+}
+
+/** The template folder's assets, each with the file it becomes on the site. */
+async function siteAssets(templatesDir: string, site: string): Promise<Array<{ file: string; bytes: Buffer }>> {
+  const assets = join(templatesDir, 'assets')
+  const names = (await readdir(assets)).sort()
+  return Promise.all(names.map(async (name) => ({ file: join(site, 'assets', name), bytes: await readFile(join(assets, name)) })))
 }
 
 /** How the lists name a lesson page. */
