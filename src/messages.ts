@@ -75,7 +75,7 @@ export const rules = {
   'var-unmatched': 'an output variable\'s pattern matches nothing in its cell\'s capture',
   'claim-failed': 'a cell\'s output does not hold what a claim says it holds',
   'unexpected-exit': 'a command exited with another status than expected',
-  'no-network': 'a command failed for lack of an outside network, which a lesson host has only with `network: true`',
+  'no-network': 'a command failed for lack of an outside network, which a lesson host has only with `network: true` (a warning when it still exited 0, its output showing the failure)',
   'cell-timeout': 'a command outlived its timeout',
   'terminal-busy': 'a command was sent to a terminal still busy with one the lesson left running, which did not end',
   'wait-timeout': 'a lesson.yaml `waits` condition did not hold in time',

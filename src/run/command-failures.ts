@@ -2,10 +2,10 @@
 // (and a terminal given up when Ctrl-C did not help), a missing container for `in=`, a
 // network the sandbox does not have, or simply another exit status.
 import type { Position } from 'unist'
-import { excerpt, type RuleId } from '../messages.js'
+import { excerpt, warning, type RuleId } from '../messages.js'
 import type { Cell, HostKind, LessonPlan } from '../plan/index.js'
 import type { ResolvedCell } from './command-text.js'
-import { reportNoNetwork } from './network-hint.js'
+import { networkHint, reportNoNetwork } from './network-hint.js'
 import { tail } from './output-tail.js'
 import type { CommandResult } from './session/index.js'
 
@@ -46,4 +46,16 @@ export function reportCommandFailure(ctx: FailureContext, cell: Cell, resolved: 
   } else {
     ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${command}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', note)
   }
+}
+
+/**
+ * A command that succeeded though it could not reach the network (`apt-get update` warns and
+ * exits 0, `curl -s … | head` hides the failure): its page would show the failure, so the author
+ * hears of it, as a warning. A command expected to fail (`exit=1`) may mean it: nothing is said.
+ */
+export function warnNetworkInOutput(ctx: FailureContext, cell: Cell, resolved: ResolvedCell, result: CommandResult): void {
+  if (ctx.hostKind !== 'sandbox' || ctx.plan.config.network || result.exitCode !== 0 || cell.options.exit !== 0) return
+  const hint = networkHint(resolved.command, result.output)
+  if (hint === undefined) return
+  warning(ctx.plan.file, `Unexpected network failure in the output of \`${excerpt(resolved.command)}\`, though it exited 0 (the page shows it): ${hint}`, cell.position, 'no-network', { note: tail(result.output) })
 }

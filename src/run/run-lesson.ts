@@ -9,7 +9,7 @@ import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './hosts/index.js'
 import { ShellSession, type CommandResult } from './session/index.js'
-import { reportCommandFailure, type FailureContext } from './command-failures.js'
+import { reportCommandFailure, warnNetworkInOutput, type FailureContext } from './command-failures.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
 import { error, excerpt, type RuleId } from '../messages.js'
 import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
@@ -212,6 +212,7 @@ class LessonRunner {
       // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
       const interrupted = this.interrupted(`running \`${resolved.command}\``, cell.position)
       if (!interrupted && !ok) reportCommandFailure(this.failureContext, cell, resolved, result, session.givenUp)
+      if (!interrupted && ok) warnNetworkInOutput(this.failureContext, cell, resolved, result)
     }
     this.captures[cell.id] = capture
     this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture, where: this.where(cell) })

@@ -168,6 +168,19 @@ describe.skipIf(skipWithoutEngine)('shellbook build on sandbox hosts', () => {
     expect(await labelled()).toEqual([])
   }, 120_000)
 
+  it('warns at its line, without failing the build, when a command that exited 0 shows it had no network', async () => {
+    const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-offline-ok-'))
+    await mkdir(path.join(lessons, 'offline'))
+    await writeFile(path.join(lessons, 'offline', 'lesson.yaml'), 'title: {en: offline}\n')
+    await writeFile(path.join(lessons, 'offline', 'en.md'), '# offline\n\n`curl -sS http://example.com/ 2>&1 | head -1`{{execute}}\n\n`echo after`{{execute}}\n')
+    const result = await shellbook(['build', '--lessons', lessons])
+    expect(result.code, result.stderr).toBe(0)
+    const warned = result.stderr.split('\n').filter((line) => line.includes('no-network'))
+    expect(warned, result.stderr).toHaveLength(1)
+    expect(warned[0]).toMatch(/^\s*3:\d+-3:\d+ warning Unexpected network failure in the output of `curl -sS http:\/\/example\.com\/ 2>&1 \| head -1`, though it exited 0.*`example\.com` did not resolve.*`network: true`/)
+    expect(await readFile(path.join(result.out, 'md/en/offline.md'), 'utf8')).toContain('$ echo after\nafter')
+  }, 120_000)
+
   it('builds a deterministic share of the lessons with --shard', async () => {
     const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-shard-'))
     for (const slug of ['a', 'b', 'c', 'd', 'e']) {
