@@ -320,3 +320,24 @@ describe('the search index', () => {
     }
   })
 })
+
+describe('a lesson typed into several terminals', () => {
+  const twoTerminals = () => {
+    const p = plan([execBlock(exec('c1', 'watch docker ps')), execBlock(exec('c2', 'docker run -d nginx'))], [cell('c1', 'watch docker ps', { session: '2' }), cell('c2', 'docker run -d nginx')])
+    return { p, r: run([capture('c1', 'watch docker ps', 'Every 2.0s: docker ps\n'), capture('c2', 'docker run -d nginx', 'abc123\n')]) }
+  }
+  it('names each block\'s terminal, in the page and in the Markdown fence\'s title', async () => {
+    const { p, r } = twoTerminals()
+    const page = await html(p, r)
+    expect(page).toContain('<figcaption class="truth truth-captured">Captured output · terminal 2</figcaption>')
+    expect(page).toContain('<figcaption class="truth truth-captured">Captured output · terminal 1</figcaption>')
+    const md = await markdown(p, r)
+    expect(md).toContain('```console title="terminal 2"\n$ watch docker ps\n')
+    expect(md).toContain('```console title="terminal 1"\n$ docker run -d nginx\n')
+  })
+  it('names none in a lesson of one terminal', async () => {
+    const { p, r } = oneCommand('ok\n')
+    expect(await html(p, r)).not.toContain(' · terminal')
+    expect(await markdown(p, r)).toContain('```console\n$ cmd\n')
+  })
+})

@@ -18,7 +18,8 @@ export interface LessonContextOptions {
 export async function lessonContext(plan: LessonPlan, run: LessonRun | undefined, t: Translate, options: LessonContextOptions = {}): Promise<LessonContext> {
   fillHeadingLabels(plan.tree, t)
   const screens = options.screens ?? (run ? await runScreens(run, plan.config.terminal) : new Map<string, string>())
-  return { plan, run, cells: new Map(plan.cells.map((cell) => [cell.id, cell])), t, screens, maxLines: options.maxLines ?? defaultMaxLines }
+  const shownTerminals = new Set(plan.cells.filter((cell) => !cell.options.hidden && cell.script === undefined).map((cell) => cell.options.session))
+  return { plan, run, cells: new Map(plan.cells.map((cell) => [cell.id, cell])), t, screens, maxLines: options.maxLines ?? defaultMaxLines, manyTerminals: shownTerminals.size > 1 }
 }
 
 /** Cell id → screen, for every capture of `run` whose output a page shows, at the lesson's terminal size. */

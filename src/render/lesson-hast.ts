@@ -10,7 +10,7 @@ import { looksLikePrompt, type ExecBlock, type ExecInline, type Val } from '../p
 import { h } from './h.js'
 import { sanitizeProse } from './prose-hast.js'
 import { proseSchema } from './prose-policy.js'
-import { execInlinesIn, inlineText, isExecOnly, showCommands, varValue } from './shown-command.js'
+import { execInlinesIn, inlineText, isExecOnly, showCommands, terminalLabel, varValue } from './shown-command.js'
 import { terminalBlock, type TerminalEnv } from './terminal-block.js'
 import { createTrustedSlots } from './trusted-slots.js'
 import type { LessonContext } from './types.js'
@@ -22,7 +22,7 @@ export function lessonToHast(ctx: LessonContext, env: TerminalEnv): HastRoot {
     const terminals = execInlinesIn(node)
       .map((exec) => showCommands(exec.commands, ctx))
       .filter((shown) => shown.length > 0)
-      .map((shown) => slots.hold(terminalBlock(shown, env)))
+      .map((shown) => slots.hold(terminalBlock(shown, env, terminalLabel(shown, ctx))))
     return isExecOnly(node) ? terminals : [element, ...terminals]
   }
   const handlers: Handlers = {
@@ -34,7 +34,7 @@ export function lessonToHast(ctx: LessonContext, env: TerminalEnv): HastRoot {
     },
     execBlock(_state: State, node: ExecBlock) {
       const shown = showCommands(node.commands, ctx)
-      return shown.length === 0 ? undefined : slots.hold(terminalBlock(shown, env))
+      return shown.length === 0 ? undefined : slots.hold(terminalBlock(shown, env, terminalLabel(shown, ctx)))
     },
     code(state: State, node: Code) {
       const block = defaultHandlers.code(state, node)

@@ -8,7 +8,7 @@ import { unified } from 'unified'
 import { stripAnsi } from './ansi.js'
 import { provenanceView } from './provenance.js'
 import { sanitizeMarkdownProse } from './markdown-prose.js'
-import { execInlinesIn, inlineText, isExecOnly, showCommands, varValue } from './shown-command.js'
+import { execInlinesIn, inlineText, isExecOnly, showCommands, terminalLabel, varValue } from './shown-command.js'
 import type { LessonContext, ShownCommand, ShownPiece, Translate } from './types.js'
 import { showControls } from './visible-controls.js'
 import { REDACTION_PATTERN } from '../captures/index.js'
@@ -42,13 +42,13 @@ function rewrite(node: RootContent, ctx: LessonContext): RootContent[] {
       return [{ type: 'text', value: value ?? `⟨${node.name}⟩` }]
     }
     case 'execBlock':
-      return consoleBlock(showCommands(node.commands, ctx), ctx.t)
+      return consoleBlock(showCommands(node.commands, ctx), ctx)
   }
   if (!('children' in node)) return [node]
   // Collected before the children are rewritten: afterwards the execs are inline code.
   // One console block per inline code: one command per line it types.
   const after = node.type === 'paragraph' || node.type === 'heading'
-    ? execInlinesIn(node).flatMap((exec) => consoleBlock(showCommands(exec.commands, ctx), ctx.t))
+    ? execInlinesIn(node).flatMap((exec) => consoleBlock(showCommands(exec.commands, ctx), ctx))
     : []
   if ((node.type === 'paragraph' || node.type === 'heading') && isExecOnly(node)) return after
   const parent: Parent = node
@@ -56,14 +56,20 @@ function rewrite(node: RootContent, ctx: LessonContext): RootContent[] {
   return [node, ...after]
 }
 
-/** One `console` block for the commands, then their notes (naming the command when several). */
-function consoleBlock(commands: ShownCommand[], t: Translate): BlockContent[] {
+/**
+ * One `console` block for the commands, then their notes (naming the command when several). In a
+ * lesson with several terminals the fence names its one (`title="terminal 2"`, as Docusaurus and
+ * mkdocs-material show a code block's title).
+ */
+function consoleBlock(commands: ShownCommand[], ctx: LessonContext): BlockContent[] {
   if (commands.length === 0) return []
+  const { t } = ctx
   const lines = commands.map((shown) => {
     const input = shown.prompt + shown.command
     return shown.output === undefined ? input : `${input}\n${plainOutput(shown.output, t)}`
   })
-  const code: Code = { type: 'code', lang: 'console', meta: null, value: lines.join('\n') }
+  const terminal = terminalLabel(commands, ctx)
+  const code: Code = { type: 'code', lang: 'console', meta: terminal === undefined ? null : `title="${terminal.replace(/"/g, "'")}"`, value: lines.join('\n') }
   const notes = commands.flatMap((shown) =>
     shown.notes.map((entry) => (commands.length > 1 ? note(entry.text, shown.command) : note(entry.text))),
   )

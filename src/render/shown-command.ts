@@ -24,7 +24,7 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
   // Katacoda cells have no prompt of their own; a terminal shows one anyway.
   // A `norun` cell is shown as written, `<name>` and all (run-stage resolveCell keeps it too).
   const prompt = cell?.options.norun ? exec.prompt || '$ ' : fillPlaceholders(exec.prompt || '$ ', (name) => varValue(ctx, name))
-  const base = exec.cellId === undefined ? {} : { cellId: exec.cellId }
+  const base = exec.cellId === undefined ? {} : { cellId: exec.cellId, ...(cell ? { session: cell.options.session } : {}) }
   if (!capture) {
     // With no run at all, the page says so once; a single missing capture is said here.
     const expected = ctx.run !== undefined && cell !== undefined && !cell.options.norun
@@ -56,6 +56,13 @@ function shownOutput(screen: string, choice: LineChoice, ctx: LessonContext): Sh
 /** The commands of an exec node as shown, hidden ones left out. */
 export function showCommands(commands: readonly ExecCommand[], ctx: LessonContext): ShownCommand[] {
   return commands.map((exec) => showCommand(exec, ctx)).filter((shown): shown is ShownCommand => shown !== undefined)
+}
+
+/** The terminal a block of commands was typed in, in words (`terminal 2`), when the lesson uses several and they share one. */
+export function terminalLabel(commands: readonly ShownCommand[], ctx: LessonContext): string | undefined {
+  const session = commands[0]?.session
+  if (!ctx.manyTerminals || session === undefined || commands.some((shown) => shown.session !== session)) return undefined
+  return ctx.t('block.terminal', { name: session })
 }
 
 /** What inline code shows in its sentence: its commands on one line, as a browser shows a code span over several. */

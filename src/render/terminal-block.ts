@@ -11,10 +11,12 @@ export interface TerminalEnv {
   t: Translate
 }
 
-export function terminalBlock(commands: ShownCommand[], env: TerminalEnv): Element {
+/** `terminal`: which terminal the commands were typed in (`terminal 2`), for a lesson that uses several. */
+export function terminalBlock(commands: ShownCommand[], env: TerminalEnv, terminal?: string): Element {
   // Every block says what it is: output the machine printed, or commands only as written.
   const captured = commands.some((command) => command.status !== 'norun' && command.status !== 'uncaptured')
-  const label = captured ? env.t('block.captured') : env.t('block.asWritten')
+  const what = captured ? env.t('block.captured') : env.t('block.asWritten')
+  const label = terminal === undefined ? what : `${what} · ${terminal}`
   const caption = h('figcaption', { className: ['truth', captured ? 'truth-captured' : 'truth-as-written'] }, [label])
   // One scroll region for the whole block: a wide output and its command scroll together.
   const screen = h('div', { className: ['screen'], tabIndex: 0 }, [h('div', { className: ['screen-lines'] }, commands.map((command) => entry(command, env)))])

@@ -17,6 +17,8 @@ export interface LessonContext {
   screens: ReadonlyMap<string, string>
   /** Lines shown at most per output when its cell chooses none (head, tail, lines); 0 = no cap. */
   maxLines: number
+  /** The lesson types into more than one terminal (Katacoda `T2`, `session=`): each block says which. */
+  manyTerminals: boolean
 }
 
 /** Why a shown command has no output, or only part of it. */
@@ -30,6 +32,8 @@ export interface CellNote {
 /** One command as a page shows it. */
 export interface ShownCommand {
   cellId?: string
+  /** The terminal it was typed in (`1`, `2`, `host2`); absent for a command with no cell. */
+  session?: string
   /** Prompt with `<name>` placeholders filled: `/proc/2817/ns# `; `$ ` for Katacoda cells; the captured one when the cell ran inside a shell or program (`/ # `). */
   prompt: string
   /** The command as it ran (placeholders filled), or as written when it did not run. */
