@@ -8,8 +8,9 @@ import { describeOrigin, pointOfText, type Cell, type LessonPlan, type Step } fr
 import { resolveCell, resolveExpression } from './command-text.js'
 import type { RunEventHandler } from './events.js'
 import { HostError, type Host } from './hosts/index.js'
-import { ShellSession, type CommandResult } from './session/index.js'
+import { ShellSession } from './session/index.js'
 import { reportCommandFailure, warnNetworkInOutput, type FailureContext } from './command-failures.js'
+import { commandOutcome } from './command-outcome.js'
 import type { CellCapture, LessonRun, Provenance } from '../captures/index.js'
 import { error, excerpt, type RuleId } from '../messages.js'
 import { runScript, sendKeys, terminalEnded, type CellContext } from './special-cells.js'
@@ -32,8 +33,6 @@ export interface RunLessonOptions {
   keepGoing?: boolean | undefined
 }
 
-/** Exit status of a command stopped by Ctrl-C (128 + SIGINT). */
-const ctrlCStatus = 130
 export async function runLesson(plan: LessonPlan, options: RunLessonOptions): Promise<LessonRun> {
   // Registered before anything runs, so no output is ever kept unmasked.
   const secrets = lessonSecrets(plan)
@@ -201,12 +200,8 @@ class LessonRunner {
       }
       const stopAfter = cell.options.stopAfterMs
       const ran = await session.run(resolved.line, { timeoutMs: stopAfter ?? cell.options.timeoutMs, signal: this.options.signal, settle: settleOf(cell) })
-      // `{stop-after=3}`: run it that long, then Ctrl-C; a success whatever status it then exits with.
-      const stopped = stopAfter !== undefined && ran.timedOut && ran.exitCode !== null
-      const result: CommandResult = stopped ? { ...ran, timedOut: false, leftRunning: 'ctrl-c' } : ran
+      const { result, ok } = commandOutcome(cell, ran)
       if (result.leftRunning === 'still-running') this.leftRunning.hold(cell)
-      // `{timeout=2 exit=130}`: the lesson means to stop it with Ctrl-C (`docker logs -f`, `top`).
-      const ok = result.leftRunning !== undefined || (result.exitCode === cell.options.exit && (!result.timedOut || cell.options.exit === ctrlCStatus))
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }
       if (session.exited) terminalEnded(this.plan, cell, resolved.command)
       // Interrupted: reported as such; the capture keeps what the command printed before Ctrl-C.
