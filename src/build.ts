@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { writeFileAtomic } from './files/index.js'
-import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
+import { scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, slugOfArgument, unknownLesson, type LessonPlan, type HostKind } from './plan/index.js'
 import { listedPage, renderSite, siteCodeFingerprint, withRealSamples, type CommandHighlighter, type SiteAddress } from './render/index.js'
 import { buildReport, type Report } from './report.js'
 // The run stage (zx, node-pty, the terminal emulator) is loaded only by a build that executes something.
@@ -115,10 +115,11 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   const { lessonsDir, outDir } = folders
   const folder = await scanLessonsFolder(lessonsDir)
   const known = folder.slugs
-  const unknown = (options.slugs ?? [])
+  const named = (options.slugs ?? []).map((argument) => slugOfArgument(argument, folder.lessons))
+  const unknown = named
     .filter((slug, index, all) => !known.includes(slug) && all.indexOf(slug) === index)
     .map((slug) => unknownLesson(slug, known, lessonsDir))
-  const selected = options.slugs?.length ? options.slugs.filter((slug, index, all) => known.includes(slug) && all.indexOf(slug) === index) : known
+  const selected = named.length ? named.filter((slug, index, all) => known.includes(slug) && all.indexOf(slug) === index) : known
   const slugs = options.shard ? shareOf(selected, options.shard) : selected
   const dirs = new Map(folder.lessons.map((lesson) => [lesson.slug, lesson.dir]))
   const dirOf = (slug: string) => dirs.get(slug) ?? path.join(lessonsDir, slug)

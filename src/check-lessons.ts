@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { checkClaims, checkProseDrift, checkSampleChanges, lintLesson } from './check/index.js'
-import { type LessonConfig, scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, unknownLesson } from './plan/index.js'
+import { type LessonConfig, scanLessonsFolder, hasErrors, loadLesson, missingLessonsFolder, relocateMessages, slugOfArgument, unknownLesson } from './plan/index.js'
 import { bindOutputVars, planExecutions, thawExecution } from './captures/index.js'
 import { error, hasFatal } from './messages.js'
 import { SecretMasker } from './run/secrets/index.js'
@@ -45,7 +45,8 @@ export async function checkLessons(options: CheckOptions = {}): Promise<CheckRes
   const known = folder.slugs
   // Folders that are not lessons are said only when the whole folder is checked.
   const files: VFile[] = options.slugs?.length ? [] : [...folder.files]
-  for (const slug of options.slugs?.length ? options.slugs : known) {
+  const named = options.slugs?.map((argument) => slugOfArgument(argument, folder.lessons))
+  for (const slug of named?.length ? [...new Set(named)] : known) {
     if (!known.includes(slug)) {
       files.push(unknownLesson(slug, known, lessonsDir))
       continue

@@ -79,6 +79,18 @@ describe('shellbook check', () => {
     })
   }
 
+  it('takes a path to a lesson folder, or to a file in it, for its slug, as a shell completes it', async () => {
+    const relative = path.relative(root, fixtures)
+    for (const argument of [`${relative}/unbound/`, `${relative}/unbound/en.md`, path.join(fixtures, 'unbound')]) {
+      const messages = await messagesOf(fixtures, [argument])
+      expect(messages.some((message) => / error unbound-placeholder: /.test(message)), argument).toBe(true)
+    }
+    // Twice the same lesson is checked once; a path outside any lesson is still unknown.
+    expect(await messagesOf(fixtures, ['clean', `${relative}/clean`])).toEqual([])
+    const unknown = await checkLessons({ lessonsDir: fixtures, slugs: [`${relative}/../nowhere`] })
+    expect(unknown.files.map((file) => [file.path, file.messages[0]?.ruleId])).toEqual([['test/fixtures/nowhere', 'unknown-lesson']])
+  })
+
   it('exits 0 on a clean lesson, 1 on errors; warnings fail only with --frail', async () => {
     expect((await shellbook(['clean', '--lessons', fixtures])).code).toBe(0)
     expect((await shellbook(['unbound', '--lessons', fixtures])).code).toBe(1)

@@ -31,7 +31,7 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
   program
     .command('build')
     .description('run the lessons that need it and render out/site (HTML), out/md (Markdown) and out/report.json')
-    .argument('[slug...]', 'lessons to build (folders of --lessons); default: all')
+    .argument('[slug...]', 'lessons to build: their folder names in --lessons, or paths to them; default: all')
     .addOption(new Option('--host <kind>', 'where lessons run: sandbox = a disposable Docker-in-Docker host per lesson; local = this machine\'s own engine and shell (default: each lesson\'s lesson.yaml `host`, else sandbox)').choices(['sandbox', 'local']))
     .option('--jobs <n>', `executions at once (sandbox host) (default: ${defaultJobs()} on this machine)`, positiveInteger)
     .addOption(engineOption())

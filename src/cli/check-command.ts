@@ -14,7 +14,7 @@ export function addCheckCommand(program: Command, outcome: Outcome): void {
   program
     .command('check')
     .description('check lessons without running them (no Docker needed): input, translations, prose language, stale captures')
-    .argument('[slug...]', 'lessons to check (folders of --lessons); default: all')
+    .argument('[slug...]', 'lessons to check: their folder names in --lessons, or paths to them; default: all')
     .addOption(lessonsOption())
     .addOption(formatOption())
     .addOption(frailOption())

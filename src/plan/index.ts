@@ -9,7 +9,7 @@ export { planLesson, containersCreatedBy, type PlanInput } from './plan-lesson.j
 export { fillPlaceholders, findPlaceholders } from './placeholders.js'
 export { inferImages, type ImageOrigin, type InferredImage, type LessonFile } from './infer-images.js'
 export { executionKey, linkSubject, type ChainLink, type ExecutionKey } from './execution-key.js'
-export { missingLessonsFolder, unknownLesson } from './lesson-folders.js'
+export { missingLessonsFolder, slugOfArgument, unknownLesson } from './lesson-folders.js'
 export { pointOfText } from './point-of-text.js'
 export { sourcePlan } from './translations.js'
 export { dockerRunsInside, pullsImages, type DockerRunInside } from './docker-commands.js'
