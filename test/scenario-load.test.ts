@@ -7,7 +7,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkLessons } from '../src/check-lessons.js'
 import { planExecutions } from '../src/captures/index.js'
-import { loadLesson, relocateMessages, scanLessonsFolder } from '../src/plan/index.js'
+import { describeOrigin, loadLesson, relocateMessages, scanLessonsFolder } from '../src/plan/index.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures/scenarios')
 
@@ -78,6 +78,16 @@ describe('a Katacoda scenario folder', () => {
     const paragraphs = lesson.plans[0]!.tree.children.filter((node) => node.type === 'paragraph').map((node) => node.children.map((child) => ('value' in child ? child.value : '')).join(''))
     expect(paragraphs).toEqual(['Intro text.', 'Copy it: docker ps -a', 'Well done!'])
     expect(messages(lesson.files)).toEqual([])
+  })
+
+  it('names a cell\'s place by its path in the scenario folder: every step may be a `text.md`', async () => {
+    const lesson = await loadLesson(fixtures, 'killercoda-processes')
+    const plan = lesson.plans[0]!
+    const places = plan.cells.filter((cell) => !cell.script).map((cell) => describeOrigin(plan.file, cell.position.start, 'x'))
+    expect(places.length).toBeGreaterThan(2)
+    expect(places.every((place) => /^(intro\.md|step\d\/(text|answer)\.md):\d+:\d+$/.test(place)), places.join(' ')).toBe(true)
+    expect(places).toContain('step1/text.md:3:2')
+    expect(places).toContain('step2/text.md:3:2')
   })
 
   it('is told French from its prose, with no lesson.yaml', async () => {

@@ -2,6 +2,7 @@
 // one document, so that cells, variables and sessions flow through it as through one page.
 // The composite remembers where each of its lines came from; messages about it are copied
 // back onto the real files before anyone sees them (relocateMessages).
+import path from 'node:path'
 import type { Point } from 'unist'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
@@ -77,7 +78,9 @@ export function originOf(composite: VFile, point: Point): { file: VFile; point: 
 export function describeOrigin(composite: VFile, point: Point, fallbackName: string): string {
   const origin = originOf(composite, point)
   if (!origin) return `${fallbackName}:${point.line}:${point.column}`
-  const name = origin.file.basename ?? fallbackName
+  // Relative to the scenario folder: steps are often all `text.md`, one folder each.
+  const inFolder = origin.file.path ? path.relative(path.dirname(composite.path), origin.file.path) : ''
+  const name = inFolder !== '' && !inFolder.startsWith('..') && !path.isAbsolute(inFolder) ? inFolder.split(path.sep).join('/') : (origin.file.basename ?? fallbackName)
   return `${name}:${origin.point.line}:${origin.point.column}`
 }
 
