@@ -100,3 +100,31 @@ describe('Katacoda forms', () => {
     for (const out of [page, md]) expect(out).not.toMatch(/\{\{\s*(?:exec|execute|copy)\b/)
   })
 })
+
+describe('host port addresses', () => {
+  const traffic = [
+    '# Ports',
+    '',
+    'Open [the app]({{TRAFFIC_HOST1_8080}}/hello), or {{TRAFFIC_HOST1_3000}} for the other one.',
+    '',
+    'Wait for it: `curl -s "{{TRAFFIC_HOST1_8080}}/health"`{{execute}}',
+    '',
+    'The [Katacoda way](https://[[HOST_SUBDOMAIN]]-80-[[KATACODA_HOST]].environments.katacoda.com/), `curl [[HOST_IP]]:8080`{{execute}}',
+    '',
+    'Pick a port in [the port list]({{TRAFFIC_SELECTOR}}).',
+    '',
+  ].join('\n')
+
+  it('become the port on the machine the lesson runs on, in links, prose and commands', async () => {
+    const plan = await planOf(traffic)
+    expect(plan.cells.map((cell) => cell.command)).toEqual(['curl -s "http://localhost:8080/health"', 'curl localhost:8080'])
+    const page = lessonHtml(await lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)), ['en'], env)
+    expect(page).toContain('<a href="http://localhost:8080/hello">the app</a>, or http://localhost:3000 for the other one.')
+    expect(page).toContain('<a href="http://localhost/">Katacoda way</a>')
+    expect(page).toContain('<p>Pick a port in the port list.</p>')
+    const md = lessonMarkdown(await lessonContext(plan, runOf(plan), createTranslator('en', env.catalogs)))
+    expect(md).toContain('[the app](http://localhost:8080/hello)')
+    for (const out of [page, md]) expect(out).not.toMatch(/TRAFFIC|\[\[HOST|KATACODA_HOST/)
+    expect(plan.file.messages).toEqual([])
+  })
+})

@@ -1,6 +1,6 @@
 // Parse stage: lesson Markdown → mdast with exec nodes. The pipeline is built once, in a
 // fixed order: Markdown (within input limits, Katacoda's closing-fence markers blanked before it reads) and
-// directives, the Markdown inside raw `<details>` blocks, then one plugin per lesson syntax, then
+// directives, the Markdown inside raw `<details>` blocks, host port addresses made local, then one plugin per lesson syntax, then
 // unhandled directives back to text (last, so every syntax had its chance). `parseLesson` is exactly this processor.
 import type { Root } from 'mdast'
 import remarkDirective from 'remark-directive'
@@ -14,6 +14,7 @@ import { remarkInputLimits } from './remark-input-limits.js'
 import { remarkKatacodaEditorFiles } from './remark-katacoda-editor-files.js'
 import { remarkKatacodaFences } from './remark-katacoda-fences.js'
 import { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
+import { remarkTrafficLinks } from './remark-traffic-links.js'
 import { remarkVal } from './remark-val.js'
 
 export type { ExecBlock, ExecCommand, ExecInline, ExecScript, RawAttributes, Val } from './types.js'
@@ -28,6 +29,7 @@ export { MAX_LINE_LENGTH, MAX_NESTING, remarkInputLimits } from './remark-input-
 export { remarkKatacodaEditorFiles } from './remark-katacoda-editor-files.js'
 export { remarkKatacodaFences } from './remark-katacoda-fences.js'
 export { remarkKatacodaMarkers } from './remark-katacoda-markers.js'
+export { remarkTrafficLinks, withLocalAddresses } from './remark-traffic-links.js'
 export { remarkVal } from './remark-val.js'
 
 /** The lesson Markdown processor, in its documented order. */
@@ -38,6 +40,7 @@ export function createProcessor() {
     .use(remarkKatacodaFences)
     .use(remarkDirective)
     .use(remarkDetailsMarkdown)
+    .use(remarkTrafficLinks)
     .use(remarkKatacodaMarkers)
     .use(remarkKatacodaEditorFiles)
     .use(remarkConsoleBlocks)
