@@ -133,8 +133,9 @@ describe('ShellSession (local bash)', () => {
 
   it('interrupts a command that times out, and goes on', async () => {
     const session = await open()
-    const result = await session.run('sleep 30', { timeoutMs: 500 })
-    expect(result).toMatchObject({ timedOut: true, exitCode: 130 })
+    const result = await session.run('echo begun; sleep 30', { timeoutMs: 500 })
+    // What it printed, with no blank line where a terminal shows `^C`.
+    expect(result).toMatchObject({ timedOut: true, exitCode: 130, output: 'begun\n' })
     // Stopped, not waited out: well under the 30 s the command would take.
     expect(result.durationMs).toBeLessThan(10_000)
     expect(await session.run('echo ok', timeout)).toMatchObject({ output: 'ok\n', exitCode: 0, timedOut: false })

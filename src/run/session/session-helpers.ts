@@ -16,6 +16,17 @@ export function cellStatus(outcome: Outcome | undefined, seq: number, ctrlCSent:
   return SYNTAX_ERROR_STATUS
 }
 
+/**
+ * Output of a command stopped with Ctrl-C, without the line end the shell writes after a job
+ * killed by SIGINT: in a terminal it ends the `^C` the tty echoed (echo is off in ours), on a page
+ * it would be a blank last line.
+ */
+export function withoutInterruptLineEnd(output: string, ctrlCSent: boolean): string {
+  if (!ctrlCSent) return output
+  if (output === '\n') return ''
+  return output.endsWith('\n\n') ? output.slice(0, -1) : output
+}
+
 /** Whether `promise` settles within `ms` (the timer is cleared either way). */
 export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined

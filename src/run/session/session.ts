@@ -8,7 +8,7 @@
 import { frameCommand, setupLine } from './framing.js'
 import { SESSION_DEFAULTS, type CommandResult, type LeftRunning, type RunOptions, type SessionOptions } from './options.js'
 import { OutputCapture } from './output.js'
-import { cellStatus } from './session-helpers.js'
+import { cellStatus, withoutInterruptLineEnd } from './session-helpers.js'
 import type { Outcome } from './prompt-reader.js'
 import { exitStatusAsked, leavesShell, nestedSetupLine, opensShell, promptIn, replacesShell } from './nested-shells.js'
 import type { ShellPlace } from './framing.js'
@@ -189,7 +189,7 @@ export class ShellSession extends TerminalCore {
   #heldResult(held: Held | CellStart, outcome: Outcome | undefined, leftRunning: LeftRunning | undefined): CommandResult {
     const typed = 'typed' in held ? held.typed : ''
     const result: CommandResult = {
-      output: withoutEcho(held.capture.text(), typed),
+      output: withoutInterruptLineEnd(withoutEcho(held.capture.text(), typed), this.ctrlCSent),
       exitCode: outcome === undefined ? null : cellStatus(outcome, held.seq, this.ctrlCSent),
       startedAt: held.startedAt,
       durationMs: Math.round(performance.now() - held.start),

@@ -5,7 +5,7 @@ import { AFTER_SYNTAX_ERROR, frameCanonicalCommand, frameCommand, newToken, Sent
 import { SESSION_DEFAULTS, type CommandResult, type SessionOptions } from './options.js'
 import { ShellProcess } from './shell-process.js'
 import { OutputCapture } from './output.js'
-import { cellStatus, excerpt, startFailure } from './session-helpers.js'
+import { cellStatus, excerpt, startFailure, withoutInterruptLineEnd } from './session-helpers.js'
 import { PromptReader, type Outcome, type WaitOptions } from './prompt-reader.js'
 import { nestedFrame } from './nested-shells.js'
 
@@ -137,7 +137,7 @@ export abstract class TerminalCore {
     // An old `<seq>` at the top shell: bash abandoned the line at a syntax error (see frameCommand).
     if (outcome?.kind === 'prompt' && outcome.seq !== seq && !this.ctrlCSent && this.nested.length === 0) this.afterSyntaxError = true
     return {
-      output: capture.text(),
+      output: withoutInterruptLineEnd(capture.text(), this.ctrlCSent),
       exitCode: cellStatus(outcome, seq, this.ctrlCSent),
       startedAt,
       durationMs: Math.round(performance.now() - start),
@@ -188,6 +188,9 @@ export abstract class TerminalCore {
 
   /** Skip stray prompts (of extra Ctrl-Cs, of keys a program left for the shell), so the next command does not take one for its own. */
   protected async sync(): Promise<boolean> {
+    // What came after the prompt that ended the stopped command is its debris, not the next
+    // cell's: the rest of a line bash was reading when Ctrl-C came (`syntax error near `}'`).
+    this.reader.takeIdle()
     const nonce = newToken()
     const capture = new OutputCapture(this.maxOutputBytes)
     this.write(syncLine(nonce))
