@@ -11,7 +11,7 @@ import { loadConfig } from '../src/plan/load-config.js'
 import { planLesson } from '../src/plan/plan-lesson.js'
 import type { LessonPlan } from '../src/plan/types.js'
 import {
-  createCommandHighlighter, createTranslator, lessonContext, lessonHtml, lessonMarkdown, loadCatalogs, loadTemplates, type SiteEnv,
+  createCommandHighlighter, createTranslator, lessonContext, lessonHtml, lessonMarkdown, loadCatalogs, loadTemplates, runScreens, type SiteEnv,
 } from '../src/render/index.js'
 import type { LessonRun } from '../src/captures/types.js'
 
@@ -126,5 +126,25 @@ describe('host port addresses', () => {
     expect(md).toContain('[the app](http://localhost:8080/hello)')
     for (const out of [page, md]) expect(out).not.toMatch(/TRAFFIC|\[\[HOST|KATACODA_HOST/)
     expect(plan.file.messages).toEqual([])
+  })
+})
+
+describe('keys typed into vi', () => {
+  it('show the screen vi drew before, as it stands after them; the cell that saw vi end shows what came after', async () => {
+    const plan = await planOf('# Vi\n\n`vim notes.txt`{{execute}}\n\n`ihello`{{execute}}\n\n`:wq`{{execute}}\n')
+    expect(plan.cells.map((cell) => [cell.command, cell.viEditor ?? false])).toEqual([['vim notes.txt', true], ['ihello', false], [':wq', false]])
+    const run = runOf(plan)
+    const opened = '\u001b[?1049h\u001b[H\u001b[2J' + Array.from({ length: 48 }, (_, row) => `\u001b[${row + 2};1H~`).join('') + '\u001b[50;1H"notes.txt" [New]'
+    run.cells['c1'] = { ...run.cells['c1']!, output: opened, leftRunning: 'keys', exitCode: null }
+    run.cells['c2'] = { ...run.cells['c2']!, output: '\u001b[1;1Hhello\u001b[2;1H\u001b[K\u001b[50;1H-- INSERT --\u001b[K', leftRunning: 'keys', exitCode: null }
+    run.cells['c3'] = { ...run.cells['c3']!, output: '\u001b[50;1H:wq\u001b[?1049l"notes.txt" [New] 2L, 7B written\n' }
+    const screens = await runScreens(run, plan)
+    const typed = screens.get('c2')!.split('\n')
+    expect(typed[0]).toBe('hello')
+    expect(typed.filter((line) => line === '~')).toHaveLength(47)
+    expect(typed.at(-1)!.trim()).toBe('-- INSERT --')
+    // vi's screen is not shown again under `:wq`: only what the terminal showed after it.
+    expect(screens.get('c3')).not.toContain('~')
+    expect(screens.get('c3')).toContain('2L, 7B written')
   })
 })

@@ -171,3 +171,27 @@ describe('screens', () => {
     }
   })
 })
+
+describe('a screen drawn before', () => {
+  // vi opened an empty file (its `~` rows), then `ihello` typed into it redrew two rows only.
+  const opened = '\u001b[?1049h\u001b[H\u001b[2J' + Array.from({ length: 22 }, (_, row) => `\u001b[${row + 2};1H~`).join('') + '\u001b[24;1H"notes" [New]\u001b[1;1H'
+  const typed = '\u001b[1;1Hhello\u001b[2;1H\u001b[K\u001b[24;1H-- INSERT --\u001b[K\u001b[2;1H'
+
+  it('is the start of the screen of keys typed into the program still drawing it', async () => {
+    const lines = (await terminalScreens([['typed', typed, opened]], recorded)).get('typed')!.split('\n')
+    expect(lines[0]).toBe('hello')
+    expect(lines[1]).toBe('')
+    expect(lines.slice(2, -1).every((line) => line === '~')).toBe(true)
+    expect(lines.at(-1)!.trim()).toBe('-- INSERT --')
+    expect(lines).toHaveLength(24)
+    // Without it, the rows the keys did not redraw are blank.
+    expect((await screen(typed, recorded)).split('\n').filter((line) => line === '~')).toEqual([])
+  })
+
+  it('shows none of its own lines, only what the output left', async () => {
+    const shellBefore = 'earlier output\n' + opened
+    const lines = (await terminalScreens([['typed', typed, shellBefore]], recorded)).get('typed')!.split('\n')
+    expect(lines).not.toContain('earlier output')
+    expect(lines[0]).toBe('hello')
+  })
+})

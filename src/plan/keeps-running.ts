@@ -21,6 +21,9 @@ const interactiveWithoutScript: ReadonlySet<string> = new Set([
 /** Pagers and monitors a reader leaves with `q` before typing the next command (the lesson says "press q"). */
 const quitWithQ: ReadonlySet<string> = new Set(['less', 'more', 'most', 'man', 'top', 'htop', 'btop', 'atop', 'iotop', 'iftop', 'nmon', 'glances', 'nethogs', 'nload'])
 
+/** Editors whose `:` commands (`:wq`) work only after Esc, which a lesson says in words ("press Esc, then type :wq"). */
+const viEditors: ReadonlySet<string> = new Set(['vi', 'vim', 'nvim', 'view', 'vim.tiny', 'vimdiff', 'ex', 'elvis', 'nvi'])
+
 /**
  * Filters that read what the reader types when given no file: their options that take a value,
  * and how many operands are not files (`grep PATTERN`, `sed SCRIPT`, `tr SET1 SET2`: all of them).
@@ -90,6 +93,11 @@ export function keepsRunning(command: string): boolean {
 export function quitKeyOf(command: string): string | undefined {
   const programs = simpleCommands(command).map((stage) => programName(programWords(stage.words)))
   return programs.some((program) => quitWithQ.has(program)) ? 'q' : undefined
+}
+
+/** Whether `command` runs a vi-like editor (`vim notes.txt`, `sudo vi /etc/hosts`). */
+export function runsViEditor(command: string): boolean {
+  return simpleCommands(command).some((stage) => viEditors.has(programName(programWords(stage.words))))
 }
 
 function stageKeepsRunning(stage: SimpleCommand): boolean {
@@ -192,6 +200,7 @@ export function markBackground(cells: readonly Cell[]): void {
     else if (readsTyping(cell.command)) cell.readsTyping = true
     const quitKey = cell.keepsRunning ? quitKeyOf(cell.command) : undefined
     if (quitKey !== undefined) cell.quitKey = quitKey
+    if (cell.keepsRunning && runsViEditor(cell.command)) cell.viEditor = true
     if (stoppedLater || cell.keepsRunning || cell.readsTyping) cell.options.background = true
   }
 }

@@ -73,6 +73,8 @@ export interface Cell {
   readsTyping?: true
   /** The key a reader leaves this pager or monitor with (`q` for `less`, `top`) before typing the next command. */
   quitKey?: string
+  /** A vi-like editor (`vim notes.txt`): a line typed into it as an ex command (`:wq`) gets Esc first, as the reader pressed it. */
+  viEditor?: true
 }
 
 /** What the runner does, in order: evaluate a variable at its first use, or run a cell. */

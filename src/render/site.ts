@@ -72,7 +72,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     // The locales of one execution share its run (and lesson.yaml's terminal size), so its screens: emulated once.
     const screensByRun = new Map<LessonRun, Promise<Map<string, string>>>()
     const screensOf = (run: LessonRun, plan: LessonPlan) => {
-      const screens = screensByRun.get(run) ?? runScreens(run, plan.config.terminal)
+      const screens = screensByRun.get(run) ?? runScreens(run, plan)
       screensByRun.set(run, screens)
       return screens
     }

@@ -103,7 +103,7 @@ export class LeftRunningCells {
       }
     }
     if (keys !== undefined || readsInput) {
-      const typed = await session.type(keys ?? `${line}\r`, typing)
+      const typed = await session.type(keys ?? `${viEscape(program, line)}${line}\r`, typing)
       if (typed) {
         this.#settle(holder, typed.previous)
         return this.#typedCapture(cell, command, typed.current, program)
@@ -180,13 +180,16 @@ export class LeftRunningCells {
   /** The command left running came back (or is recorded as it is): its capture gets the whole output. */
   #settle(holder: Cell, result: CommandResult | undefined): void {
     if (!result) return
+    const program = this.#programs.get(holder.options.session) ?? holder
     if (result.leftRunning !== 'still-running') this.#release(holder.options.session)
     const earlier = this.ctx.captures[holder.id]
     if (!earlier) return
     const failed = (result.leftRunning === 'ended' && result.exitCode !== holder.options.exit) || (result.leftRunning === 'ctrl-c' && result.exitCode === null)
     this.ctx.captures[holder.id] = { ...earlier, ...result, command: earlier.command, status: failed ? 'failed' : 'ok' }
     if (result.leftRunning === 'ctrl-c' && result.exitCode === null) {
-      this.ctx.fail(`Unexpected \`${excerpt(holder.command)}\` still running after Ctrl-C, expected it to stop: terminal ${holder.options.session} was given up, and commands after it there run in a new shell`, holder.position, 'session-failed', tail(result.output))
+      // Lines typed into a program that never ended (`vim`, no `:wq`): the program is what did not stop.
+      const typedInto = program === holder ? '' : ` (${this.#where(program)}; \`${excerpt(holder.command)}\` and the lines before it were typed into it)`
+      this.ctx.fail(`Unexpected \`${excerpt(program.command)}\`${typedInto} still running after Ctrl-C, expected it to stop: terminal ${holder.options.session} was given up, and commands after it there run in a new shell`, holder.position, 'session-failed', tail(result.output))
     } else if (failed) {
       this.ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${excerpt(holder.command)}\`, left running in terminal ${holder.options.session}, expected ${holder.options.exit}`, holder.position, 'unexpected-exit', tail(result.output))
     }
@@ -204,6 +207,11 @@ export class LeftRunningCells {
 }
 
 /** `q`, `:q!`, `:wq`, `Q`: a line meant for the program on the screen, not a command for the shell. */
+/** Esc before an ex command (`:wq`, `:q!`) typed into vi: the reader left insert mode first, as the lesson's text tells them. */
+function viEscape(program: Cell, line: string): string {
+  return program.viEditor && /^\s*:/.test(line) ? '\x1b' : ''
+}
+
 function looksLikeKeys(command: string): boolean {
   return /^:?[A-Za-z]{1,2}!?$/.test(command.trim())
 }

@@ -173,8 +173,10 @@ class LessonRunner {
     if (cell.options.norun) {
       capture = { ...base, ...where, output: '', exitCode: null, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'norun' }
     } else {
-      const session = await this.session(cell.options.session)
+      let session = await this.session(cell.options.session)
       const consumed = session.busy ? await this.leftRunning.comeBack(cell, session, resolved) : undefined
+      // What was left running there would not stop: the terminal was given up, the cell runs in a new shell.
+      if (!consumed && session.closed) session = await this.session(cell.options.session)
       if (consumed) {
         this.captures[cell.id] = consumed
         this.options.onEvent?.({ kind: 'cell-end', slug: this.plan.slug, cell, capture: consumed, where: this.where(cell) })

@@ -109,6 +109,15 @@ describe.skipIf(skipWithoutEngine)('shellbook build: on the engine', () => {
     expect(markdown).toContain('still here, X=kept')
   })
 
+  it('gives up a terminal whose command ignores Ctrl-C, says so once at it, and runs the next cell in a new shell', async () => {
+    const result = await shellbook(['build', 'stubborn', '--host', 'local', '--lessons', await copyLessons(lessons, ['stubborn'])])
+    expect(result.code, result.stderr).toBe(1)
+    expect(result.stderr.match(/ error /g)).toHaveLength(1)
+    expect(result.stderr).toMatch(/5:2-5:\d+ +error +Unexpected `bash -c "trap '' INT; while :; do sleep 1; done"` still running after Ctrl-C/)
+    const markdown = await readFile(path.join(result.out, 'md/en/stubborn.md'), 'utf8')
+    expect(markdown).toContain('$ echo next\nnext\n')
+  }, 60_000)
+
   it('fails on a setup command at its line in lesson.yaml, skips the cells, and still runs the teardown', async () => {
     const mark = '/tmp/shellbook-badsetup-teardown'
     await rm(mark, { force: true })

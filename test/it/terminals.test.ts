@@ -40,6 +40,14 @@ Stop it: \`echo stopped\`{{execute interrupt T2}}
 
 \`cat /tmp/notes.txt\`{{execute}}
 
+Press Esc, then save (the Esc is in words only): \`vim /tmp/plain.txt\`{{execute}}
+
+\`iwritten with Esc in words\`{{execute}}
+
+\`:wq!\`{{execute}}
+
+\`cat /tmp/plain.txt\`{{execute}}
+
 \`top -d 1\`{{execute}}
 
 \`q\`{{execute no-newline}}
@@ -114,6 +122,9 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     // vi: insert, Esc, :wq, and the file is written.
     expect(captureOf(run, ':wq')).toMatchObject({ status: 'ok', exitCode: 0 })
     expect(captureOf(run, 'cat /tmp/notes.txt').output.trim()).toBe('hello from vi')
+    // A `:` command typed into vim gets the Esc the lesson only says in words: vim ends, the shell gets `cat`.
+    expect(captureOf(run, ':wq!')).toMatchObject({ status: 'ok', exitCode: 0 })
+    expect(captureOf(run, 'cat /tmp/plain.txt').output.trim()).toBe('written with Esc in words')
 
     // A full-screen top, left with q: it redrew its screen from the top-left corner.
     const screen = captureOf(run, 'top -d 1')

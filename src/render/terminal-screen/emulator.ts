@@ -27,9 +27,13 @@ export class TerminalEmulator {
     this.#fullScreen = watchFullScreen(this.#terminal)
   }
 
-  /** The text a reader's terminal shows for `output`; outputs are emulated one at a time, in call order. */
-  screen(output: string): Promise<string> {
-    const next = this.#queue.then(() => this.#emulate(output))
+  /**
+   * The text a reader's terminal shows for `output`; outputs are emulated one at a time, in call
+   * order. `before` is a screen drawn before it that it goes on drawing (keys typed into `vi`):
+   * written first, only what it leaves on the screen is shown, not its lines or frames.
+   */
+  screen(output: string, before = ''): Promise<string> {
+    const next = this.#queue.then(() => this.#emulate(output, before))
     this.#queue = next.catch(() => undefined)
     return next
   }
@@ -38,20 +42,27 @@ export class TerminalEmulator {
     this.#terminal.dispose()
   }
 
-  async #emulate(output: string): Promise<string> {
+  async #emulate(output: string, before: string): Promise<string> {
     const terminal = this.#terminal
     const controls = hideControls(output)
+    const drawn = before === '' ? '' : hideControls(before).text
     terminal.reset()
     this.#fullScreen.clear()
     // Room for every row the output can make, so nothing scrolls off the top.
-    terminal.options.scrollback = rowsNeeded(controls.text, terminal.cols)
+    terminal.options.scrollback = rowsNeeded(drawn + controls.text, terminal.cols)
+    let from = 0
+    if (drawn !== '') {
+      await new Promise<void>((resolve) => terminal.write(drawn, resolve))
+      this.#fullScreen.dropFrames()
+      from = terminal.buffer.normal.baseY + terminal.buffer.normal.cursorY
+    }
     await new Promise<void>((resolve) => terminal.write(controls.text, resolve))
     this.#fullScreen.finish()
-    const normal = readLines(terminal.buffer.normal, terminal.cols)
+    const normal = readLines(terminal.buffer.normal, terminal.cols, from)
     const lines = dropTrailingBlanks(withFrames(normal, this.#fullScreen.frames))
     // An output that addresses the cursor continues a screen drawn before it (keys typed into
-    // `vi`): the blank rows above where it wrote are that screen's, not output.
-    if (CURSOR_ADDRESS.test(output)) while (lines.length > 0 && lines[0]!.trim() === '') lines.shift()
+    // `vi`): with that screen unknown, the blank rows above where it wrote are that screen's, not output.
+    if (drawn === '' && CURSOR_ADDRESS.test(output)) while (lines.length > 0 && lines[0]!.trim() === '') lines.shift()
     return controls.restore(lines.join('\n'))
   }
 }

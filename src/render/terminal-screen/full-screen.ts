@@ -27,6 +27,8 @@ export interface FullScreenWatch {
   finish(): void
   /** Forget the frames, before the next output. */
   clear(): void
+  /** Forget the frames so far, keeping where a program still on the alternate screen started (after a screen drawn before). */
+  dropFrames(): void
 }
 
 export function watchFullScreen(terminal: Terminal): FullScreenWatch {
@@ -52,6 +54,9 @@ export function watchFullScreen(terminal: Terminal): FullScreenWatch {
     clear() {
       frames.length = 0
       row = 0
+    },
+    dropFrames() {
+      frames.length = 0
     },
   }
 }

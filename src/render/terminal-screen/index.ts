@@ -16,22 +16,24 @@ export const MAX_EMULATED_LINES = 5_000
 export type { TerminalSize } from './emulator.js'
 
 /**
- * The screens of several outputs at one terminal size, keyed as given. Asynchronous because
+ * The screens of several outputs at one terminal size, keyed as given, each with the screen
+ * drawn before it that it goes on drawing, if any (see TerminalEmulator.screen). Asynchronous because
  * xterm parses its input asynchronously; the same outputs always give the same screens.
  */
-export async function terminalScreens<K>(outputs: Iterable<readonly [K, string]>, size: TerminalSize): Promise<Map<K, string>> {
+export async function terminalScreens<K>(outputs: Iterable<readonly [K, string, string?]>, size: TerminalSize): Promise<Map<K, string>> {
   const screens = new Map<K, string>()
   let emulator: TerminalEmulator | undefined
   try {
-    for (const [key, output] of outputs) {
-      if (!needsEmulator(output)) {
+    for (const [key, output, before = ''] of outputs) {
+      if (!needsEmulator(output) && before === '') {
         screens.set(key, output)
         continue
       }
       // Loaded at the first output that needs it (xterm costs some 30 ms to load): most builds have none.
       emulator ??= new (await import('./emulator.js')).TerminalEmulator(size)
       const pieces: string[] = []
-      for (const piece of linePieces(output, MAX_EMULATED_LINES)) pieces.push(await emulator.screen(piece))
+      // The screen drawn before goes with the first piece: the one that continues it.
+      for (const [index, piece] of linePieces(output, MAX_EMULATED_LINES).entries()) pieces.push(await emulator.screen(piece, index === 0 ? before : ''))
       screens.set(key, pieces.join('\n'))
     }
   } finally {
