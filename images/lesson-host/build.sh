@@ -57,6 +57,20 @@ rm -rf "$root"/usr/share/go-*/src/*/testdata "$root"/usr/share/go-*/test
 # The standard library compiled into root's build cache, with cgo and without (`CGO_ENABLED=0
 # go build`, for `FROM scratch` images): a lesson's first build then takes seconds, not minutes.
 for cgo in 1 0; do chroot "$root" env HOME=/root PATH=/usr/bin:/bin CGO_ENABLED=$cgo go build std >&2; done
+# `docker compose`, Compose v2's spelling that newer scenarios type, runs Debian's docker-compose
+# 1.29 through a Docker CLI plugin (bookworm has no Compose v2): the commands work, their output
+# is v1's (`Creating app_web_1 ... done`, container names with `_`).
+mkdir -p "$root/usr/libexec/docker/cli-plugins"
+cat >"$root/usr/libexec/docker/cli-plugins/docker-compose" <<'PLUGIN'
+#!/bin/sh
+if [ "$1" = docker-cli-plugin-metadata ]; then
+  echo '{"SchemaVersion":"0.1.0","Vendor":"Debian docker-compose","Version":"1.29.2","ShortDescription":"Docker Compose (docker-compose 1.29)"}'
+  exit 0
+fi
+shift
+exec docker-compose "$@"
+PLUGIN
+chmod 755 "$root/usr/libexec/docker/cli-plugins/docker-compose"
 # Docker writes the container's own /etc/hostname (`--hostname`, lesson.yaml `hostname`); this
 # one is only what the image says when run otherwise.
 echo host01 >"$root/etc/hostname"

@@ -21,7 +21,8 @@ describe.skipIf(skipWithoutEngine)('lesson host', () => {
     const plan = await planOf(
       'tools',
       `# Tools\n\n\`hostname\`{{execute}}\n\n\`command -v ${assumedTools.join(' ')}\`{{execute}}\n\n` +
-        "`echo '{\"tool\": \"jq\"}' | jq -r .tool`{{execute}}\n\n`sudo -n whoami`{{execute}}\n\n`MANPAGER=cat man ls | head -n 1`{{execute}}\n",
+        "`echo '{\"tool\": \"jq\"}' | jq -r .tool`{{execute}}\n\n`sudo -n whoami`{{execute}}\n\n`MANPAGER=cat man ls | head -n 1`{{execute}}\n\n" +
+        '`docker compose version`{{execute}}\n\n`docker-compose --version`{{execute}}\n',
       'title: {en: Tools}\n',
     )
     const result = await runOnSandbox(plan)
@@ -31,6 +32,9 @@ describe.skipIf(skipWithoutEngine)('lesson host', () => {
     expect(output(result, "echo '{\"tool\": \"jq\"}' | jq -r .tool").trim()).toBe('jq')
     expect(output(result, 'sudo -n whoami').trim()).toBe('root')
     expect(output(result, 'MANPAGER=cat man ls | head -n 1')).toMatch(/^LS\(1\) +User Commands +LS\(1\)/)
+    // Compose under both spellings: `docker compose` is Debian's docker-compose through a CLI plugin.
+    expect(output(result, 'docker compose version')).toMatch(/^docker-compose version 1\.29/)
+    expect(output(result, 'docker-compose --version')).toMatch(/^docker-compose version 1\.29/)
   }, 180_000)
 
   it('is called what lesson.yaml `hostname` says', async () => {
