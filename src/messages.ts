@@ -29,6 +29,7 @@ export const rules = {
   'katacoda-marker': 'a Katacoda marker shellbook does not know, or a word in one it cannot use',
   'second-host': 'a Katacoda `HOST2` marker: its terminal is another terminal on the one host',
   'spaced-marker': 'a space between inline code and its Katacoda marker',
+  'missing-media': 'a picture the lesson shows from its own folder names no file there',
   'stray-marker': 'a Katacoda marker after text that is not code; it is left out of the page',
   'unspaced-prompt': 'a console line that looks like a prompt with no space after it (`$docker ps`)',
   'invalid-attribute': 'a cell option with a bad value, or malformed braces',

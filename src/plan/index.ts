@@ -13,3 +13,4 @@ export { missingLessonsFolder, slugOfArgument, unknownLesson } from './lesson-fo
 export { pointOfText } from './point-of-text.js'
 export { sourcePlan } from './translations.js'
 export { dockerRunsInside, pullsImages, type DockerRunInside } from './docker-commands.js'
+export { MEDIA_FOLDER, type LessonMedia } from './lesson-media.js'

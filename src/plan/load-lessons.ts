@@ -4,6 +4,7 @@
 // - loose Markdown: any `.md` files, read as one page.
 // lesson.yaml is optional beside index.json and loose Markdown: what it leaves out (title,
 // locale, images) is taken from the lesson itself.
+import { lessonMedia } from './lesson-media.js'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
@@ -63,7 +64,10 @@ export async function loadLesson(lessonsDir: string, slug: string, dir = path.jo
     attachScenarioNodes(tree, file)
     // index.json's description is in the scenario's own language.
     const description = locale === sources.files[0]?.locale ? sources.description : undefined
-    lesson.plans.push(planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title, description }))
+    const plan = planLesson({ slug, locale, file, tree, config, configFile, defaultTitle: sources.title, description })
+    const media = lessonMedia(tree, file, dir)
+    if (media.length > 0) plan.media = media
+    lesson.plans.push(plan)
   }
   if (!configFile.data.givenKeys?.includes('images')) {
     config.images = neededImages(lesson, sources.assetFiles)

@@ -1,4 +1,5 @@
 // The Lesson plan: what the run stage executes and the render stage shows.
+import type { LessonMedia } from './lesson-media.js'
 import type { Root } from 'mdast'
 import type { ExecScript } from '../parse/index.js'
 import type { Position } from 'unist'
@@ -109,4 +110,6 @@ export interface LessonPlan {
   steps: Step[]
   /** Variables read from cells' outputs, by name (no step: no shell evaluates them). */
   outputVars: Record<string, OutputVar>
+  /** Pictures from the lesson folder its pages show, addressed as `media/…` in `tree` (lesson-media.ts). */
+  media?: LessonMedia[] | undefined
 }

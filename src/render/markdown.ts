@@ -2,6 +2,7 @@
 // output in a fenced `console` block (remark-stringify lengthens the fence when the output
 // holds backticks), values filled in, Katacoda markers gone, provenance at the end. The
 // prose is sanitised with the pages' policy first (markdown-prose.ts).
+import { markdownMediaAddresses } from './lesson-media-files.js'
 import type { BlockContent, Code, Parent, Root, RootContent } from 'mdast'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
@@ -17,6 +18,7 @@ export function lessonMarkdown(ctx: LessonContext): string {
   const { plan, run, t } = ctx
   const prose = structuredClone(plan.tree)
   sanitizeMarkdownProse(prose)
+  markdownMediaAddresses(prose, plan)
   const body = prose.children.flatMap((node) => rewrite(node, ctx))
   const head: RootContent[] = []
   const first = plan.tree.children[0]

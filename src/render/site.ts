@@ -1,5 +1,6 @@
 // The site writer: every lesson in every locale as HTML and Markdown, an index per locale,
 // a root page, a 404 page, sitemap.xml, the assets and the search index, each file written atomically.
+import { lessonMediaFiles, mediaStamp } from './lesson-media-files.js'
 import { readdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -88,7 +89,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
       // A lesson that could not run this time (no engine, bad input) keeps the pages an
       // earlier build rendered with real output: nothing already rendered is lost.
       if (!run && existsSync(page)) continue
-      const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug)])
+      const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug), mediaStamp(plan)])
       if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
       const screens = run ? await screensOf(run, plan) : undefined
       const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
@@ -96,6 +97,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
       write(page, html)
       search.add(relative(site, page), html)
       write(markdown, lessonMarkdown(ctx))
+      for (const { file, bytes } of lessonMediaFiles(plan, page, markdown)) write(file, bytes)
       cache.record(page, inputs)
       cache.record(markdown, inputs)
       pagesChanged = true
