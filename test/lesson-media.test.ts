@@ -28,6 +28,11 @@ async function scenario(): Promise<string> {
     '',
     'Elsewhere: ![remote](https://example.com/x.png) and ![gone](../assets/gone.png)',
     '',
+    'By reference: ![again][arch], and [a link][next] that is no picture.',
+    '',
+    '[arch]: ../assets/arch.png',
+    '[next]: ./nowhere.md',
+    '',
     '`echo looked`{{execute}}',
     '',
   ].join('\n'))
@@ -58,6 +63,8 @@ describe('pictures from the lesson folder', () => {
     const markdown = await readFile(path.join(outDir, 'md/en/pics.md'), 'utf8')
     expect(markdown).toContain('![Architecture](pics/media/assets/arch.png)')
     expect(markdown).toContain('<img src="pics/media/assets/arch.png" width="200">')
+    expect(markdown).toContain('[arch]: pics/media/assets/arch.png')
+    expect(markdown).toContain('[next]: ./nowhere.md')
     for (const file of ['site/en/pics/media/assets/arch.png', 'site/en/pics/media/assets/my flow.png', 'md/en/pics/media/assets/arch.png']) {
       expect(await readFile(path.join(outDir, file)), file).toEqual(png)
     }

@@ -38,8 +38,13 @@ export function lessonMedia(tree: Root, file: VFile, lessonDir: string): LessonM
     found.set(media.target, media)
     return media.target.split('/').map(encodeURIComponent).join('/') + suffixOf(url)
   }
+  // A definition is a picture's when an image reference uses it (`![arch][diagram]`); links' stay as written.
+  const pictureIds = new Set<string>()
+  visit(tree, 'imageReference', (node) => {
+    pictureIds.add(node.identifier)
+  })
   visit(tree, (node) => {
-    if (node.type === 'image' || node.type === 'definition') node.url = publish(node.url, node.position)
+    if (node.type === 'image' || (node.type === 'definition' && pictureIds.has(node.identifier))) node.url = publish(node.url, node.position)
     else if (node.type === 'html' && /<img\b/i.test(node.value)) {
       node.value = node.value.replace(imgSource, (_, head: string, quote: string, url: string) => `${head}${quote}${publish(url, node.position)}${quote}`)
     }

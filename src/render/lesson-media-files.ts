@@ -24,7 +24,7 @@ export function markdownMediaAddresses(tree: Root, plan: LessonPlan): void {
   if (!plan.media?.length) return
   const prefix = `${encodeURIComponent(plan.slug)}/`
   visit(tree, (node) => {
-    if ((node.type === 'image' || node.type === 'definition') && node.url.startsWith('media/')) node.url = prefix + node.url
+    if ((node.type === 'image' || node.type === 'definition') && plan.media?.some((media) => node.url.startsWith(media.target.split('/').map(encodeURIComponent).join('/')))) node.url = prefix + node.url
     else if (node.type === 'html') node.value = node.value.replace(/(<img\b[^>]*?\ssrc\s*=\s*["'])(media\/)/gi, `$1${prefix}$2`)
   })
 }
