@@ -80,6 +80,24 @@ describe('a Katacoda scenario folder', () => {
     expect(messages(lesson.files)).toEqual([])
   })
 
+  it('moves the headings of each page under the ones it writes, and drops one that repeats the step title', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-scenarios-'))
+    await mkdir(path.join(dir, 'titled'))
+    const steps = [{ title: 'Start a job', text: 'step1.md', answer: 'answer1.md' }, { title: 'Step 2: Clean up', text: 'step2.md' }]
+    await writeFile(path.join(dir, 'titled', 'index.json'), JSON.stringify({ title: 'Titled', details: { intro: { text: 'intro.md' }, steps, finish: { text: 'finish.md' } } }))
+    await writeFile(path.join(dir, 'titled', 'intro.md'), '# Welcome\n\nIntro.\n\n## What you need\n\nA shell.\n')
+    await writeFile(path.join(dir, 'titled', 'step1.md'), '# Jobs\n\n`sleep 1`{{execute}}\n\n## Listing them\n\n`jobs`{{execute}}\n')
+    await writeFile(path.join(dir, 'titled', 'answer1.md'), '# How\n\n`jobs -l`{{execute}}\n')
+    await writeFile(path.join(dir, 'titled', 'step2.md'), '## Step 2 - clean up.\n\n`true`{{execute}}\n\n### Why\n\nText.\n')
+    await writeFile(path.join(dir, 'titled', 'finish.md'), '# Done\n')
+    const lesson = await loadLesson(dir, 'titled')
+    const headings = lesson.plans[0]!.tree.children.flatMap((node) => (node.type === 'heading' ? [`h${node.depth} ${node.children.map((child) => ('value' in child ? child.value : '')).join('')}`] : []))
+    // Empty headings are shellbook's own (a solution's, filled in the page's language when rendered).
+    expect(headings).toEqual(['h2 Welcome', 'h3 What you need', 'h2 Start a job', 'h3 Jobs', 'h4 Listing them', 'h3 ', 'h4 How', 'h2 Step 2: Clean up', 'h3 Why', 'h2 Done'])
+    expect(lesson.plans[0]!.cells.map((cell) => cell.command)).toEqual(['sleep 1', 'jobs', 'jobs -l', 'true'])
+    expect(messages(lesson.files)).toEqual([])
+  })
+
   it('names a cell\'s place by its path in the scenario folder: every step may be a `text.md`', async () => {
     const lesson = await loadLesson(fixtures, 'killercoda-processes')
     const plan = lesson.plans[0]!

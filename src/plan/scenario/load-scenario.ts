@@ -14,7 +14,7 @@ import { assetsScript } from './assets.js'
 import { CompositeBuilder } from './composite.js'
 import { readIndexJson, type IndexJson, type ScenarioPage } from './index-json.js'
 import { readIfPresent, scenarioPath, translatedName, translationSuffix } from './scenario-files.js'
-import type { ScenarioData, ScriptCell, ScriptKind } from './types.js'
+import type { ScenarioData, ScenarioText, ScriptCell, ScriptKind } from './types.js'
 
 /** What a scenario folder gives the loader. */
 export interface LoadedScenario {
@@ -181,11 +181,16 @@ interface ComposeInput {
 /** One locale's page: every scenario page in order, steps under a heading, scripts at their place. */
 function compose(input: ComposeInput): VFile {
   const builder = new CompositeBuilder()
-  const data: ScenarioData = { scripts: {}, labels: {} }
+  const data: ScenarioData = { scripts: {}, labels: {}, texts: [] }
   const { indexFile } = input
   const placeScript = (script: ScriptCell) => {
     const line = builder.addWritten(['', `<!-- shellbook:script ${script.kind} -->`, ''], indexFile, script.origin)
     data.scripts[line + 1] = script
+  }
+  const addText = (text: VFile, topDepth: ScenarioText['topDepth'], title?: string) => {
+    const startLine = builder.nextLine
+    builder.addFile(text)
+    data.texts.push({ startLine, endLine: builder.nextLine - 1, topDepth, ...(title ? { title } : {}) })
   }
   const scriptsOf = (page: string, kinds: readonly ScriptKind[]) => input.scripts.filter((script) => script.page === page && kinds.includes(script.kind))
   // Before any page: the assets, then the terminal's folder.
@@ -201,12 +206,12 @@ function compose(input: ComposeInput): VFile {
     const text = input.texts[position]
     // A blank line before each page: the finish right after the last step's text would join its last paragraph.
     if (text && builder.nextLine > 1) builder.addWritten([''], indexFile, pointOfText(indexFile, `"${entry.page.text ?? ''}"`))
-    if (text) builder.addFile(text)
+    if (text) addText(text, entry.step === undefined ? 2 : 3, entry.step === undefined ? undefined : entry.page.title?.trim())
     const answer = input.answers[position]
     if (answer) {
       const line = builder.addWritten(['', '###', ''], indexFile, pointOfText(indexFile, `"${entry.page.answer ?? ''}"`))
       data.labels[line + 1] = { kind: 'answer' }
-      builder.addFile(answer)
+      addText(answer, 4)
     }
     scriptsOf(entry.key, ['verify']).forEach(placeScript)
   })

@@ -1,9 +1,11 @@
 // After a composite is parsed: each script placeholder (`<!-- shellbook:script verify -->`,
 // written by load-scenario.ts) becomes a hidden exec block carrying its script, and each
-// heading shellbook wrote empty gets its label, for the renderer to fill in the page's language.
+// heading shellbook wrote empty gets its label, for the renderer to fill in the page's language;
+// the pages' own headings move under shellbook's (heading-levels.ts).
 import type { Root, RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import type { ExecBlock } from '../../parse/index.js'
+import { moveScenarioHeadings } from './heading-levels.js'
 import type { HeadingLabel } from './types.js'
 
 declare module 'mdast' {
@@ -39,4 +41,5 @@ export function attachScenarioNodes(tree: Root, file: VFile): void {
     if (node.type === 'heading' && label && node.children.length === 0) node.data = { ...node.data, shellbookLabel: label }
     return node
   })
+  moveScenarioHeadings(tree, data.texts ?? [])
 }

@@ -23,6 +23,19 @@ export interface ScenarioData {
   scripts: Record<number, ScriptCell>
   /** Composite line of an empty heading → its label. */
   labels: Record<number, HeadingLabel>
+  /** The pages' own text, by composite lines: headings in it are moved under the ones shellbook wrote. */
+  texts: ScenarioText[]
+}
+
+/** One page's file in the composite (intro, a step, its answer, the finish). */
+export interface ScenarioText {
+  /** First and last composite line of the file. */
+  startLine: number
+  endLine: number
+  /** The level its highest heading takes: 2 under the lesson's title, 3 under a step's heading, 4 under a solution's. */
+  topDepth: 2 | 3 | 4
+  /** The step's title from index.json: a first heading that repeats it is dropped. */
+  title?: string
 }
 
 declare module 'vfile' {
