@@ -148,3 +148,17 @@ describe('keys typed into vi', () => {
     expect(screens.get('c3')).toContain('2L, 7B written')
   })
 })
+
+describe('lines typed into a line-mode program', () => {
+  it('each show their own output, not the outputs of the lines typed before them', async () => {
+    const plan = await planOf('# Redis\n\n`docker exec -it db redis-cli`{{execute}}\n\n`SET greeting hello`{{execute}}\n\n`GET greeting`{{execute}}\n\n`exit`{{execute}}\n')
+    const run = runOf(plan)
+    run.cells['c1'] = { ...run.cells['c1']!, output: '', leftRunning: 'keys', exitCode: null }
+    // As redis-cli's line editor leaves them: no line end after the reply (the next prompt redraws the line).
+    run.cells['c2'] = { ...run.cells['c2']!, output: 'OK', leftRunning: 'keys', exitCode: null }
+    run.cells['c3'] = { ...run.cells['c3']!, output: '"hello"', leftRunning: 'keys', exitCode: null }
+    const screens = await runScreens(run, plan)
+    expect(screens.get('c2')).toBe('OK')
+    expect(screens.get('c3')).toBe('"hello"')
+  })
+})

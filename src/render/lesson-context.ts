@@ -5,7 +5,7 @@ import type { CellCapture, LessonRun } from '../captures/index.js'
 import type { LessonPlan } from '../plan/index.js'
 import { fillHeadingLabels } from './heading-labels.js'
 import { defaultMaxLines } from './output-lines.js'
-import { terminalScreens, type TerminalSize } from './terminal-screen/index.js'
+import { addressesCursor, terminalScreens, type TerminalSize } from './terminal-screen/index.js'
 import type { LessonContext, Translate } from './types.js'
 
 export interface LessonContextOptions {
@@ -25,13 +25,14 @@ export async function lessonContext(plan: LessonPlan, run: LessonRun | undefined
 /** Cell id → screen, for every capture of `run` whose output a page shows, at the lesson's terminal size. */
 export function runScreens(run: LessonRun, plan: LessonPlan): Promise<Map<string, string>> {
   const outputs: Array<readonly [string, string, string]> = []
-  // Per terminal, what its last cell drew: the screen a cell typed into a full-screen program goes on drawing.
+  // Per terminal, what its last cell drew: the screen a cell typed into a full-screen program goes
+  // on drawing. Lines typed into a line-mode program (redis-cli, a Python prompt) print lines of their own.
   const drawnIn = new Map<string, { capture: CellCapture; drawn: string }>()
   for (const cell of plan.cells) {
     const capture = run.cells[cell.id]
     if (!capture) continue
     const last = drawnIn.get(cell.options.session)
-    const before = last && continuesScreen(last.capture, capture) && last.drawn.length <= MAX_DRAWN_BEFORE ? last.drawn : ''
+    const before = last && continuesScreen(last.capture, capture) && addressesCursor(last.drawn) && last.drawn.length <= MAX_DRAWN_BEFORE ? last.drawn : ''
     drawnIn.set(cell.options.session, { capture, drawn: before + capture.output })
     if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') outputs.push([capture.cellId, capture.output, before])
   }

@@ -5,6 +5,7 @@
 import xterm from '@xterm/headless'
 import { readLines } from './buffer-lines.js'
 import { hideControls } from './control-sentinels.js'
+import { addressesCursor } from './plain-output.js'
 import { dropTrailingBlanks, watchFullScreen, type Frame, type FullScreenWatch } from './full-screen.js'
 
 /** The size of a lesson's terminals (lesson.yaml `terminal`). */
@@ -14,7 +15,6 @@ export interface TerminalSize {
 }
 
 /** Moving the cursor to a row and column (`ESC[50;1H`). */
-const CURSOR_ADDRESS = /\x1b\[\d*;?\d*[Hf]/
 
 export class TerminalEmulator {
   readonly #terminal: xterm.Terminal
@@ -62,7 +62,7 @@ export class TerminalEmulator {
     const lines = dropTrailingBlanks(withFrames(normal, this.#fullScreen.frames))
     // An output that addresses the cursor continues a screen drawn before it (keys typed into
     // `vi`): with that screen unknown, the blank rows above where it wrote are that screen's, not output.
-    if (drawn === '' && CURSOR_ADDRESS.test(output)) while (lines.length > 0 && lines[0]!.trim() === '') lines.shift()
+    if (drawn === '' && addressesCursor(output)) while (lines.length > 0 && lines[0]!.trim() === '') lines.shift()
     return controls.restore(lines.join('\n'))
   }
 }

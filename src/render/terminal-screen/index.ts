@@ -5,7 +5,7 @@
 import type { TerminalEmulator, TerminalSize } from './emulator.js'
 import { needsEmulator } from './plain-output.js'
 
-export { needsEmulator } from './plain-output.js'
+export { addressesCursor, needsEmulator } from './plain-output.js'
 
 /**
  * Lines emulated at once. An emulated row costs xterm about 2.4 KB at 200 columns, so a

@@ -14,3 +14,11 @@ const cursorOrErase = /[\r\b]|\u001b(?!\[[0-9;:]*m|\][^\u0007\u001b]*(?:\u0007|\
 export function needsEmulator(output: string): boolean {
   return cursorOrErase.test(output)
 }
+
+/** Cursor addressing (`ESC[row;colH`): a full-screen program drawing, not lines being printed. */
+const cursorAddress = /\x1b\[\d*;?\d*[Hf]/
+
+/** Whether `output` draws a screen by addressing the cursor (vi, less, top), rather than printing lines. */
+export function addressesCursor(output: string): boolean {
+  return cursorAddress.test(output)
+}
