@@ -1,6 +1,9 @@
 // ShellSession against a real bash in a real pseudo-terminal (no mocks). The framing helpers
 // are tested in session-framing.test.ts, `docker exec -it` sessions in it/session-docker.test.ts.
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
 import { open } from './open-sessions.js'
@@ -16,6 +19,19 @@ describe('ShellSession (local bash)', () => {
     expect((await session.run('pwd', timeout)).output).toBe('/tmp\n')
     await session.run('export SHELLBOOK_EXPORTED=yes', timeout)
     expect((await session.run(`bash -c 'echo "child sees $SHELLBOOK_EXPORTED"'`, timeout)).output).toBe('child sees yes\n')
+  })
+
+  it('takes the prompt of a shell that prints it late (a container still starting) for the cells typed inside', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'shellbook-late-shell-'))
+    writeFileSync(path.join(dir, 'container'), "#!/bin/sh\nsleep 1.5\nPS1='box# ' exec sh -i\n", { mode: 0o755 })
+    const session = await open()
+    await session.run(`cd ${dir}`, timeout)
+    const entered = await session.run('./container run sh', timeout)
+    expect([entered.exitCode, entered.output, session.depth]).toEqual([0, '', 1])
+    const inside = await session.run('echo inside', timeout)
+    expect([inside.prompt, inside.output]).toEqual(['box# ', 'inside\n'])
+    expect((await session.run('exit', timeout)).exitCode).toBe(0)
+    expect(session.depth).toBe(0)
   })
 
   it('reports exit statuses, and `$?` carries over like in a terminal', async () => {

@@ -21,6 +21,8 @@ export const SESSION_DEFAULTS = {
   interruptGraceMs: 3_000,
   /** Quiet output, with no prompt back, after a command that may open a shell (`docker exec -it box sh`): the shell is waiting. */
   nestedQuietMs: 500,
+  /** …waited this many times more while it has printed nothing at all (a container starting, its prompt to come). */
+  nestedSilentTries: 4,
   /** Time a nested shell has to answer its setup line. */
   nestedAnswerMs: 5_000,
   /** A nested shell that has not answered is asked again after this long. */

@@ -237,7 +237,14 @@ export class ShellSession extends TerminalCore {
     const cell = this.begin()
     this.write(this.frame(command, cell.seq))
     // Only this cell's end counts: a late answer the shell below gave an earlier question is not it.
-    const first = await this.wait(cell.capture, timeoutMs, { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs, accept: this.endsCell(cell.seq) })
+    const waitOptions = { signal, quietMs: SESSION_DEFAULTS.nestedQuietMs, accept: this.endsCell(cell.seq) }
+    const until = performance.now() + timeoutMs
+    let first = await this.wait(cell.capture, timeoutMs, waitOptions)
+    // Nothing printed yet: a container may still be starting (`docker run -it alpine sh`), and
+    // its shell's prompt, shown before the cells typed inside, is still to come.
+    for (let tries = 0; first === 'quiet' && cell.capture.text() === '' && tries < SESSION_DEFAULTS.nestedSilentTries; tries++) {
+      first = await this.wait(cell.capture, Math.max(0, until - performance.now()), waitOptions)
+    }
     if (first !== 'quiet') return this.awaitCell(cell, { timeoutMs: 0, signal }, first)
     const setup = new OutputCapture(this.maxOutputBytes)
     if (await this.answer(setup, SESSION_DEFAULTS.nestedAnswerMs, (answerSeq) => nestedSetupLine(this.token, answerSeq))) {
