@@ -67,6 +67,13 @@ describe('markBackground', () => {
     expect(['top -d 1', 'sudo htop', 'less x', 'vim x', 'watch date'].map(quitKeyOf)).toEqual(['q', 'q', 'q', undefined, undefined])
   })
 
+  it('knows the keys that leave an editor whose text a lesson cannot type, and none for vi', () => {
+    const cells = [cell('nano notes.txt'), cell('cat notes.txt'), cell('sudo nano /etc/hosts'), cell('emacs -nw x.el'), cell('vim x'), cell('micro main.go')]
+    markBackground(cells)
+    expect(cells.map((entry) => entry.editorLeaveKeys)).toEqual(['\x18', undefined, '\x18', '\x18\x03', undefined, '\x11'])
+    expect(cells.map((entry) => entry.keepsRunning)).toEqual([true, undefined, true, true, true, true])
+  })
+
   it('keeps an explicit stop-after as it is', () => {
     const cells = [cell('top', { stopAfterMs: 2000 })]
     markBackground(cells)

@@ -9,7 +9,7 @@ import type { Cell } from './types.js'
 /** Full-screen programs and followers that run until stopped, whatever their options. */
 const alwaysRunning: ReadonlySet<string> = new Set([
   'htop', 'btop', 'atop', 'iotop', 'iftop', 'nethogs', 'nload', 'glances', 'nmon', 'watch',
-  'less', 'more', 'most', 'man', 'vi', 'vim', 'nvim', 'view', 'vim.tiny', 'nano', 'pico', 'emacs', 'mcedit', 'joe', 'mc',
+  'less', 'more', 'most', 'man', 'vi', 'vim', 'nvim', 'view', 'vim.tiny', 'nano', 'pico', 'emacs', 'mcedit', 'joe', 'micro', 'mc',
   'tcpdump', 'tshark', 'ngrok', 'http-server', 'uvicorn', 'gunicorn', 'redis-server', 'dockerd', 'containerd', 'mitmproxy',
 ])
 
@@ -20,6 +20,13 @@ const interactiveWithoutScript: ReadonlySet<string> = new Set([
 
 /** Pagers and monitors a reader leaves with `q` before typing the next command (the lesson says "press q"). */
 const quitWithQ: ReadonlySet<string> = new Set(['less', 'more', 'most', 'man', 'top', 'htop', 'btop', 'atop', 'iotop', 'iftop', 'nmon', 'glances', 'nethogs', 'nload'])
+
+/**
+ * Editors whose text a lesson cannot type (it takes control keys: the reader types, saves and
+ * leaves, as the lesson says in words), with the keys that leave them unmodified: nano's and
+ * pico's Ctrl-X, emacs's Ctrl-X Ctrl-C, micro's Ctrl-Q, joe's Ctrl-C, mcedit's F10.
+ */
+const editorLeaveKeys: Readonly<Record<string, string>> = { nano: '\x18', pico: '\x18', emacs: '\x18\x03', micro: '\x11', joe: '\x03', mcedit: '\x1b[21~' }
 
 /** Editors whose `:` commands (`:wq`) work only after Esc, which a lesson says in words ("press Esc, then type :wq"). */
 const viEditors: ReadonlySet<string> = new Set(['vi', 'vim', 'nvim', 'view', 'vim.tiny', 'vimdiff', 'ex', 'elvis', 'nvi'])
@@ -93,6 +100,13 @@ export function keepsRunning(command: string): boolean {
 export function quitKeyOf(command: string): string | undefined {
   const programs = simpleCommands(command).map((stage) => programName(programWords(stage.words)))
   return programs.some((program) => quitWithQ.has(program)) ? 'q' : undefined
+}
+
+/** The keys that leave the editor `command` opens (`nano notes.txt` → Ctrl-X), if it opens one whose text a lesson cannot type. */
+export function editorLeaveKeysOf(command: string): string | undefined {
+  const programs = simpleCommands(command).map((stage) => programName(programWords(stage.words)))
+  const editor = programs.find((program) => Object.hasOwn(editorLeaveKeys, program))
+  return editor === undefined ? undefined : editorLeaveKeys[editor]
 }
 
 /** Whether `command` runs a vi-like editor (`vim notes.txt`, `sudo vi /etc/hosts`). */
@@ -200,6 +214,8 @@ export function markBackground(cells: readonly Cell[]): void {
     else if (readsTyping(cell.command)) cell.readsTyping = true
     const quitKey = cell.keepsRunning ? quitKeyOf(cell.command) : undefined
     if (quitKey !== undefined) cell.quitKey = quitKey
+    const leaveKeys = cell.keepsRunning ? editorLeaveKeysOf(cell.command) : undefined
+    if (leaveKeys !== undefined) cell.editorLeaveKeys = leaveKeys
     if (cell.keepsRunning && runsViEditor(cell.command)) cell.viEditor = true
     if (stoppedLater || cell.keepsRunning || cell.readsTyping) cell.options.background = true
   }

@@ -6,7 +6,7 @@
 // keeps receiving output until then; its capture is updated with the whole of it.
 import type { CellCapture } from '../captures/index.js'
 import { describeOrigin, type Cell, type LessonPlan } from '../plan/index.js'
-import { excerpt, type RuleId } from '../messages.js'
+import { excerpt, info, type RuleId } from '../messages.js'
 import type { Position } from 'unist'
 import { SESSION_DEFAULTS, type CommandResult, type RunOptions, type ShellSession } from './session/index.js'
 import { tail } from './output-tail.js'
@@ -91,6 +91,21 @@ export class LeftRunningCells {
       this.#settle(holder, await session.release('ctrl-c', options))
       if (keys === undefined) return undefined
       return { ...base(cell, command), output: '', exitCode: 0, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'ok' }
+    }
+    // An editor whose text a lesson cannot type (`nano notes.txt`): the reader typed, saved and
+    // left it before the next command, as the lesson says in words. Left unmodified here.
+    if (keys === undefined && program.editorLeaveKeys !== undefined) {
+      const left = await session.type(program.editorLeaveKeys, typing)
+      if (left) {
+        this.#settle(holder, left.previous)
+        if (left.current.leftRunning !== undefined) await session.release('ctrl-c', options)
+        // A hidden cell next is the author's stand-in for the reader's typing (it writes the file).
+        if (!cell.options.hidden) {
+          const reason = `\`${excerpt(program.command)}\` left unmodified before \`${excerpt(cell.command)}\` (${this.#where(cell)}), as a reader leaves it: what they type in it is not in the lesson; if later commands need it, write the file in a hidden cell after it (\`{{exec}}{hidden}\`, \`{hidden}\`)`
+          info(this.ctx.plan.file, reason, program.position, 'editor-left')
+        }
+        return undefined
+      }
     }
     // A pager or monitor (`ps aux | less`, `top`) the reader quit with `q` before the next command, as the lesson tells them.
     if (keys === undefined && program.quitKey !== undefined && !looksLikeKeys(cell.command)) {

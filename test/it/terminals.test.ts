@@ -86,6 +86,12 @@ Set a password (the lesson gives none), then switch user: \`useradd -m student\`
 
 The history: \`ls /etc/hostname\`{{execute}} \`!ls\`{{execute}}
 
+Edit a file in nano (type, save with Ctrl+O, leave with Ctrl+X): \`nano /tmp/nano.txt\`{{execute}}
+
+\`printf 'typed in nano\\n' > /tmp/nano.txt\`{{execute}}{hidden}
+
+\`cat /tmp/nano.txt\`{{execute}}
+
 \`echo done\`{{execute}}
 `
 
@@ -162,6 +168,12 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(captureOf(run, 'su -l student -c whoami').output.trim()).toBe('student')
     // `!ls` is expanded from the history, shown as bash shows it, and run.
     expect(captureOf(run, '!ls').output.replace(/\r/g, '')).toBe('ls /etc/hostname\n/etc/hostname\n')
+    // nano, whose text a lesson cannot type: left with Ctrl-X before the next command.
+    const nano = captureOf(run, 'nano /tmp/nano.txt')
+    expect(nano).toMatchObject({ status: 'ok', leftRunning: 'keys' })
+    expect(nano.output).toContain('GNU nano')
+    // The hidden cell after it stands for what the reader typed: it runs at the shell, and no message says the typing is missing.
+    expect(captureOf(run, 'cat /tmp/nano.txt').output.trim()).toBe('typed in nano')
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
   }, 180_000)
 
