@@ -78,7 +78,7 @@ export const rules = {
   'unexpected-exit': 'a command exited with another status than expected',
   'no-network': 'a command failed for lack of an outside network, which a lesson host has only with `network: true` (a warning when it still exited 0, its output showing the failure)',
   'cell-timeout': 'a command outlived its timeout',
-  'editor-left': 'an editor the lesson opens (`nano notes.txt`) was left unmodified before the next command: what a reader types in it is not in the lesson',
+  'editor-left': 'an editor the lesson opens (`nano notes.txt`) was left with nothing typed in it before the next command: what a reader types there is not in the lesson',
   'terminal-busy': 'a command was sent to a terminal still busy with one the lesson left running, which did not end',
   'wait-timeout': 'a lesson.yaml `waits` condition did not hold in time',
   'interrupted': 'the build was interrupted (Ctrl-C, SIGTERM) during the lesson',

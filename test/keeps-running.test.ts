@@ -1,6 +1,6 @@
 // Which commands keep running until the reader stops them, and which cells the plan leaves running.
 import { describe, expect, it } from 'vitest'
-import { keepsRunning, markBackground, quitKeyOf, readsTyping } from '../src/plan/keeps-running.js'
+import { keepsRunning, markBackground, quitKeyOf, readsAsShellCommand, readsTyping } from '../src/plan/keeps-running.js'
 import type { Cell } from '../src/plan/index.js'
 
 describe('keepsRunning', () => {
@@ -67,11 +67,13 @@ describe('markBackground', () => {
     expect(['top -d 1', 'sudo htop', 'less x', 'vim x', 'watch date'].map(quitKeyOf)).toEqual(['q', 'q', 'q', undefined, undefined])
   })
 
-  it('knows the keys that leave an editor whose text a lesson cannot type, and none for vi', () => {
+  it('knows the keys that leave an editor, and which lines typed while vi is open are for the shell', () => {
     const cells = [cell('nano notes.txt'), cell('cat notes.txt'), cell('sudo nano /etc/hosts'), cell('emacs -nw x.el'), cell('vim x'), cell('micro main.go')]
     markBackground(cells)
-    expect(cells.map((entry) => entry.editorLeaveKeys)).toEqual(['\x18', undefined, '\x18', '\x18\x03', undefined, '\x11'])
+    expect(cells.map((entry) => entry.editorLeaveKeys?.[0])).toEqual(['\x18', undefined, '\x18', '\x18\x03', '\x1b:x\r', '\x11'])
     expect(cells.map((entry) => entry.keepsRunning)).toEqual([true, undefined, true, true, true, true])
+    const lines = ['cat notes.txt', 'python3 app.py', './run.sh', 'sudo systemctl restart nginx', 'ihello', 'iwritten with Esc in words', ':wq', 'dd', 'ZZ']
+    expect(lines.filter(readsAsShellCommand)).toEqual(['cat notes.txt', 'python3 app.py', './run.sh', 'sudo systemctl restart nginx'])
   })
 
   it('keeps an explicit stop-after as it is', () => {

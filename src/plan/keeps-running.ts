@@ -22,11 +22,20 @@ const interactiveWithoutScript: ReadonlySet<string> = new Set([
 const quitWithQ: ReadonlySet<string> = new Set(['less', 'more', 'most', 'man', 'top', 'htop', 'btop', 'atop', 'iotop', 'iftop', 'nmon', 'glances', 'nethogs', 'nload'])
 
 /**
- * Editors whose text a lesson cannot type (it takes control keys: the reader types, saves and
- * leaves, as the lesson says in words), with the keys that leave them unmodified: nano's and
- * pico's Ctrl-X, emacs's Ctrl-X Ctrl-C, micro's Ctrl-Q, joe's Ctrl-C, mcedit's F10.
+ * The keys that leave an editor, as a reader who typed, saved and left it (the lesson says so in
+ * words): tried in turn while it still runs. nano's and pico's Ctrl-X, then `y` to save and
+ * Enter for the file name when the buffer was changed; emacs's Ctrl-X Ctrl-C; micro's Ctrl-Q;
+ * joe's Ctrl-C; mcedit's F10; vi's `:x` (write if changed, quit), else `:q!`.
  */
-const editorLeaveKeys: Readonly<Record<string, string>> = { nano: '\x18', pico: '\x18', emacs: '\x18\x03', micro: '\x11', joe: '\x03', mcedit: '\x1b[21~' }
+const editorLeaveKeys: Readonly<Record<string, readonly string[]>> = {
+  nano: ['\x18', 'y', '\r'],
+  pico: ['\x18', 'y', '\r'],
+  emacs: ['\x18\x03', 'y'],
+  micro: ['\x11', 'y'],
+  joe: ['\x03', 'y'],
+  mcedit: ['\x1b[21~'],
+}
+const viLeaveKeys: readonly string[] = ['\x1b:x\r', '\x1b:q!\r']
 
 /** Editors whose `:` commands (`:wq`) work only after Esc, which a lesson says in words ("press Esc, then type :wq"). */
 const viEditors: ReadonlySet<string> = new Set(['vi', 'vim', 'nvim', 'view', 'vim.tiny', 'vimdiff', 'ex', 'elvis', 'nvi'])
@@ -102,11 +111,34 @@ export function quitKeyOf(command: string): string | undefined {
   return programs.some((program) => quitWithQ.has(program)) ? 'q' : undefined
 }
 
-/** The keys that leave the editor `command` opens (`nano notes.txt` → Ctrl-X), if it opens one whose text a lesson cannot type. */
-export function editorLeaveKeysOf(command: string): string | undefined {
+/** The keys that leave the editor `command` opens (`nano notes.txt` → Ctrl-X…), if it opens one. */
+export function editorLeaveKeysOf(command: string): readonly string[] | undefined {
   const programs = simpleCommands(command).map((stage) => programName(programWords(stage.words)))
+  if (programs.some((program) => viEditors.has(program))) return viLeaveKeys
   const editor = programs.find((program) => Object.hasOwn(editorLeaveKeys, program))
   return editor === undefined ? undefined : editorLeaveKeys[editor]
+}
+
+/**
+ * Programs a lesson runs at the shell, told from text typed into vi (`ihello`, `dd`): a line
+ * starting with one (`cat notes.txt`, `python3 app.py`, `./run.sh`) was typed after the reader
+ * left the editor. Only a line a shell would run is taken from vi, so the list holds the usual.
+ */
+const shellPrograms: ReadonlySet<string> = new Set([
+  'cat', 'ls', 'echo', 'printf', 'tee', 'cd', 'pwd', 'head', 'tail', 'less', 'more', 'wc', 'diff', 'grep', 'sed', 'awk', 'sort', 'tree', 'file', 'stat', 'find',
+  'chmod', 'chown', 'cp', 'mv', 'rm', 'mkdir', 'touch', 'ln', 'source', 'export', 'bash', 'sh', 'sudo', 'clear', 'history',
+  'docker', 'docker-compose', 'podman', 'kubectl', 'helm', 'git', 'make', 'go', 'gcc', 'cargo', 'npm', 'node', 'python', 'python3', 'pip', 'pip3',
+  'java', 'javac', 'ruby', 'php', 'perl', 'curl', 'wget', 'systemctl', 'service', 'journalctl', 'apt', 'apt-get', 'yum', 'dnf', 'apk',
+  'nano', 'vi', 'vim', 'terraform', 'ansible', 'ansible-playbook', 'crontab', 'jq', 'yq', 'openssl', 'ssh', 'scp',
+])
+
+/** Whether `line`, typed while vi is on the screen, is a command for the shell the reader went back to. */
+export function readsAsShellCommand(line: string): boolean {
+  const [first] = simpleCommands(line)
+  if (!first) return false
+  const words = programWords(first.words)
+  const program = words[0]?.text ?? ''
+  return shellPrograms.has(program) || /^\.{0,2}\/[\w./-]+$/.test(program)
 }
 
 /** Whether `command` runs a vi-like editor (`vim notes.txt`, `sudo vi /etc/hosts`). */

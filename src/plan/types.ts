@@ -74,8 +74,8 @@ export interface Cell {
   readsTyping?: true
   /** The key a reader leaves this pager or monitor with (`q` for `less`, `top`) before typing the next command. */
   quitKey?: string
-  /** An editor whose text a lesson cannot type (`nano notes.txt`): the keys that leave it, pressed before a command that is no keys for it. */
-  editorLeaveKeys?: string
+  /** An editor (`nano notes.txt`, `vim app.py`): the keys that leave it, tried in turn before a command that is no keys for it. */
+  editorLeaveKeys?: readonly string[]
   /** A vi-like editor (`vim notes.txt`): a line typed into it as an ex command (`:wq`) gets Esc first, as the reader pressed it. */
   viEditor?: true
 }

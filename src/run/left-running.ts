@@ -5,7 +5,7 @@
 // anything else waits for it to end (bounded), as a typed line would. The cell left running
 // keeps receiving output until then; its capture is updated with the whole of it.
 import type { CellCapture } from '../captures/index.js'
-import { describeOrigin, type Cell, type LessonPlan } from '../plan/index.js'
+import { describeOrigin, readsAsShellCommand, type Cell, type LessonPlan } from '../plan/index.js'
 import { excerpt, info, type RuleId } from '../messages.js'
 import type { Position } from 'unist'
 import { SESSION_DEFAULTS, type CommandResult, type RunOptions, type ShellSession } from './session/index.js'
@@ -92,16 +92,17 @@ export class LeftRunningCells {
       if (keys === undefined) return undefined
       return { ...base(cell, command), output: '', exitCode: 0, durationMs: 0, startedAt: new Date().toISOString(), timedOut: false, truncated: false, status: 'ok' }
     }
-    // An editor whose text a lesson cannot type (`nano notes.txt`): the reader typed, saved and
-    // left it before the next command, as the lesson says in words. Left unmodified here.
-    if (keys === undefined && program.editorLeaveKeys !== undefined) {
-      const left = await session.type(program.editorLeaveKeys, typing)
+    // An editor (`nano notes.txt`; `vim app.py` when the next line is a shell's): the reader
+    // typed, saved and left it before the next command, as the lesson says in words.
+    const leavesEditor = program.editorLeaveKeys !== undefined && (!program.viEditor || cell.options.hidden || readsAsShellCommand(cell.command))
+    if (keys === undefined && leavesEditor) {
+      const left = await this.#leaveEditor(session, program.editorLeaveKeys!, typing)
       if (left) {
-        this.#settle(holder, left.previous)
-        if (left.current.leftRunning !== undefined) await session.release('ctrl-c', options)
-        // A hidden cell next is the author's stand-in for the reader's typing (it writes the file).
-        if (!cell.options.hidden) {
-          const reason = `\`${excerpt(program.command)}\` left unmodified before \`${excerpt(cell.command)}\` (${this.#where(cell)}), as a reader leaves it: what they type in it is not in the lesson; if later commands need it, write the file in a hidden cell after it (\`{{exec}}{hidden}\`, \`{hidden}\`)`
+        this.#settle(holder, left)
+        if (session.busy) await session.release('ctrl-c', options)
+        // Nothing typed into it, and no hidden cell next (the author's stand-in for the reader's typing).
+        if (holder === program && !cell.options.hidden) {
+          const reason = `\`${excerpt(program.command)}\` left with nothing typed in it before \`${excerpt(cell.command)}\` (${this.#where(cell)}), as a reader leaves it: what they type in it is not in the lesson; if later commands need it, write the file in a hidden cell after it (\`{{exec}}{hidden}\`, \`{hidden}\`)`
           info(this.ctx.plan.file, reason, program.position, 'editor-left')
         }
         return undefined
@@ -137,6 +138,18 @@ export class LeftRunningCells {
     )
     this.#settle(holder, await session.release('ctrl-c', options))
     return undefined
+  }
+
+  /** Each of `keys` in turn while the editor runs. What it showed before the first is the holder's output; what came after (its exit) is not shown. */
+  async #leaveEditor(session: ShellSession, keys: readonly string[], typing: RunOptions): Promise<CommandResult | undefined> {
+    let shown: CommandResult | undefined
+    for (const key of keys) {
+      const typed = await session.type(key, typing)
+      if (!typed) break
+      shown ??= typed.previous
+      if (typed.current.leftRunning === undefined) break
+    }
+    return shown
   }
 
   /**

@@ -92,6 +92,12 @@ Edit a file in nano (type, save with Ctrl+O, leave with Ctrl+X): \`nano /tmp/nan
 
 \`cat /tmp/nano.txt\`{{execute}}
 
+Edit another in vim (press i, type, Esc, \`:wq\`): \`vim /tmp/vim.txt\`{{execute}}
+
+\`printf 'typed in vim\\n' > /tmp/vim.txt\`{{execute}}{hidden}
+
+\`cat /tmp/vim.txt\`{{execute}}
+
 \`echo done\`{{execute}}
 `
 
@@ -174,6 +180,9 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(nano.output).toContain('GNU nano')
     // The hidden cell after it stands for what the reader typed: it runs at the shell, and no message says the typing is missing.
     expect(captureOf(run, 'cat /tmp/nano.txt').output.trim()).toBe('typed in nano')
+    // vim is left (Esc :x) before a hidden cell or a shell command, instead of having it typed in.
+    expect(captureOf(run, 'vim /tmp/vim.txt')).toMatchObject({ status: 'ok', leftRunning: 'keys' })
+    expect(captureOf(run, 'cat /tmp/vim.txt').output.trim()).toBe('typed in vim')
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
   }, 180_000)
 
