@@ -46,7 +46,8 @@ export async function runScript(ctx: CellContext, cell: Cell, script: ExecScript
 
 /**
  * Katacoda's `ctrl-seq` and `no-newline`: keys for what runs in the terminal. `^C` is Ctrl-C;
- * `^D` leaves a shell the lesson entered, as `exit` does. Keys for a program left running in the
+ * `^D` leaves a shell the lesson entered, as `exit` does; `^P^Q`, Docker's detach keys, leaves
+ * the shell of a container it runs with `-it`, the container still running. Keys for a program left running in the
  * terminal are typed into it before this (left-running.ts); here nothing runs, so other keys
  * have nobody to go to: they are shown, not sent.
  */
@@ -61,9 +62,22 @@ export async function sendKeys(ctx: CellContext, cell: Cell, session: ShellSessi
   if (keys === '^D') {
     const result = await session.run('exit', { timeoutMs: cell.options.timeoutMs, signal: ctx.signal })
     if (session.exited) terminalEnded(ctx.plan, cell, keys)
-    return { ...base, ...result, status: result.exitCode === 0 ? 'ok' : 'failed' }
+    return leftShell(ctx, cell, { ...base, ...result })
+  }
+  if (keys === '^P^Q') {
+    const result = await session.detach({ timeoutMs: cell.options.timeoutMs, signal: ctx.signal })
+    if (result) return leftShell(ctx, cell, { ...base, ...result })
   }
   return { ...base, ...started, exitCode: null, durationMs: 0, status: 'norun' }
+}
+
+/** The keys that left a shell (`^D`, `^P^Q`): a failure is said at their line, as a command's is. */
+function leftShell(ctx: CellContext, cell: Cell, capture: Omit<CellCapture, 'status'>): CellCapture {
+  if (capture.exitCode === 0) return { ...capture, status: 'ok' }
+  if (!ctx.interrupted(`typing \`${cell.command.trim()}\``, cell.position)) {
+    ctx.fail(`Unexpected exit status ${capture.exitCode ?? 'unknown'} after the keys \`${cell.command.trim()}\`, expected the shell below to come back`, cell.position, 'unexpected-exit', tail(capture.output))
+  }
+  return { ...capture, status: 'failed' }
 }
 
 /** `exit` (or ^D) at the top of a terminal ended its shell: said at its line, never a silent new shell. */

@@ -43,6 +43,22 @@ describe.skipIf(skipWithoutEngine)('nested interactive shells', () => {
     expect((await run(session, 'echo $LESSON; hostname')).output.trim()).toBe(`kept\n${outside}`)
   }, 60_000)
 
+  it('leaves a container\'s shell with Docker\'s detach keys, the container still running', async () => {
+    const session = await open()
+    const name = `${box}-detach`
+    try {
+      expect((await run(session, `docker run -it --name ${name} busybox:latest sh`)).exitCode).toBe(0)
+      expect(session.depth).toBe(1)
+      const detached = await session.detach({ timeoutMs: 15_000 })
+      expect([detached?.exitCode, session.depth]).toEqual([0, 0])
+      expect((await run(session, `docker inspect -f '{{.State.Running}}' ${name}`)).output.trim()).toBe('true')
+      // At the top there is nothing to detach from.
+      expect(await session.detach({ timeoutMs: 1_000 })).toBeUndefined()
+    } finally {
+      execFileSync('docker', ['rm', '-f', name], { stdio: 'pipe' })
+    }
+  })
+
   it('runs `echo $$` as PID 1 inside `unshare --fork --pid --mount-proc sh`', async () => {
     const session = await open()
     expect((await run(session, 'unshare --fork --pid --mount-proc sh')).exitCode).toBe(0)

@@ -98,6 +98,12 @@ Edit another in vim (press i, type, Esc, \`:wq\`): \`vim /tmp/vim.txt\`{{execute
 
 \`cat /tmp/vim.txt\`{{execute}}
 
+A shell in a container, left running with Ctrl+P Ctrl+Q: \`docker run -it --name detached redis:alpine sh\`{{execute}}
+
+\`^P^Q\`{{execute ctrl-seq}}
+
+\`docker inspect -f '{{.State.Running}}' detached\`{{execute}}
+
 \`echo done\`{{execute}}
 `
 
@@ -183,6 +189,9 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     // vim is left (Esc :x) before a hidden cell or a shell command, instead of having it typed in.
     expect(captureOf(run, 'vim /tmp/vim.txt')).toMatchObject({ status: 'ok', leftRunning: 'keys' })
     expect(captureOf(run, 'cat /tmp/vim.txt').output.trim()).toBe('typed in vim')
+    // Docker's detach keys leave the container's shell, not the sandbox's own terminal.
+    expect(captureOf(run, '^P^Q')).toMatchObject({ status: 'ok', exitCode: 0 })
+    expect(captureOf(run, "docker inspect -f '{{.State.Running}}' detached").output.trim()).toBe('true')
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
   }, 180_000)
 

@@ -65,6 +65,9 @@ export interface SandboxHost extends Host {
 
 const defaultReadyTimeoutMs = 120_000
 
+/** The sandbox terminal's own detach keys (`docker exec --detach-keys`): a sequence no lesson types. */
+const TERMINAL_DETACH_KEYS = 'ctrl-],ctrl-^,ctrl-_'
+
 export function createSandboxHost(plan: LessonPlan, options: SandboxOptions): SandboxHost {
   const name = sandboxName(plan.slug, options.owner)
   const call: DockerOptions = { engine: options.engine }
@@ -76,7 +79,8 @@ export function createSandboxHost(plan: LessonPlan, options: SandboxOptions): Sa
   const host: SandboxHost = {
     kind: 'sandbox',
     name,
-    shell: ['docker', ...(options.engine === undefined ? [] : ['-H', options.engine]), 'exec', '-it', name, ...DEFAULT_LOCAL_SHELL],
+    // Detach keys no lesson types: Docker's default, Ctrl-P Ctrl-Q, is the lesson's to detach from its own containers.
+    shell: ['docker', ...(options.engine === undefined ? [] : ['-H', options.engine]), 'exec', '-it', `--detach-keys=${TERMINAL_DETACH_KEYS}`, name, ...DEFAULT_LOCAL_SHELL],
     async start() {
       const started = Date.now()
       try {

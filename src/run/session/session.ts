@@ -259,12 +259,22 @@ export class ShellSession extends TerminalCore {
     return this.awaitCell(cell, { timeoutMs, signal })
   }
 
-  /** `exit` in a nested shell: back to the one below, which must answer (the top one with its own prompt). */
-  async #leaveNested(command: string, { timeoutMs, signal }: RunOptions): Promise<CommandResult> {
+  /**
+   * Docker's detach keys (Ctrl-P Ctrl-Q) typed in a shell `docker run -it` opened: back to the
+   * shell below, as `exit` goes, the container left running. Outside a nested shell, nothing.
+   */
+  detach(options: RunOptions): Promise<CommandResult | undefined> {
+    this.assertUsable('detach from a container')
+    if (this.nested.length === 0) return Promise.resolve(undefined)
+    return this.#exclusive(() => this.#leaveNested('^P^Q', options, '\x10\x11'))
+  }
+
+  /** `exit` in a nested shell (or the keys `typed`): back to the one below, which must answer (the top one with its own prompt). */
+  async #leaveNested(command: string, { timeoutMs, signal }: RunOptions, typed = `${command.trim()}\n`): Promise<CommandResult> {
     const cell = this.begin()
     const opener = this.nested.pop()!
     const prompt = this.#nestedPrompts.pop()
-    this.write(`${command.trim()}\n`)
+    this.write(typed)
     let outcome: Outcome | undefined
     if (this.nested.length === 0) {
       outcome = await this.waitForPrompt(cell.capture, timeoutMs, { signal, accept: (found) => found.kind === 'prompt' && found.seq === opener })
