@@ -162,3 +162,11 @@ describe('lines typed into a line-mode program', () => {
     expect(screens.get('c3')).toBe('"hello"')
   })
 })
+
+describe('a fence holding a loop', () => {
+  it('is one command, as a shell reads the pasted lines: the loop runs once it is closed', async () => {
+    const plan = await planOf('# Loop\n\n```\nfor i in 1 2 3; do\n  echo "line $i"\ndone\necho after\n```{{execute}}\n\n```\nif [ -d /tmp ]; then\n  echo yes\nfi\n```{{exec}}\n')
+    expect(plan.cells.map((cell) => cell.command)).toEqual(['for i in 1 2 3; do\n  echo "line $i"\ndone', 'echo after', 'if [ -d /tmp ]; then\n  echo yes\nfi'])
+    expect(plan.file.messages).toEqual([])
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commandIsOpen, shellTextSpans, type TextSpan } from '../src/shell/index.js'
+import { commandIsOpen, compoundIsOpen, shellTextSpans, type TextSpan } from '../src/shell/index.js'
 
 /** Each span as `kind:text it covers`, which reads better than offsets. */
 const spans = (command: string): string[] => shellTextSpans(command).map((span) => `${span.kind}:${command.slice(span.start, span.end)}`)
@@ -130,6 +130,20 @@ describe('commandIsOpen', () => {
   it('says it is open while a quote, a heredoc or a backslash waits for more lines', () => {
     for (const open of ["echo 'a", 'echo "a', 'cat <<EOF', 'cat <<EOF\n<html>', "cat > f <<'END'\nline\nEN", 'echo a \\']) {
       expect(commandIsOpen(open), open).toBe(true)
+    }
+  })
+})
+
+describe('compoundIsOpen', () => {
+  it('says a loop, an if, a case or a brace group is open until its closing word', () => {
+    for (const open of ['for i in 1 2 3; do', 'for i in 1 2 3; do\n  echo "line $i"', 'while true; do', 'if [ -f x ]; then', 'if a; then b; else', 'case $x in', 'f() {', 'until false\ndo', 'for f in *; do if [ -d "$f" ]; then echo "$f"; fi']) {
+      expect(compoundIsOpen(open), open).toBe(true)
+    }
+  })
+
+  it('says it is closed once the word comes, and reads quoted or argument words as words', () => {
+    for (const closed of ['for i in 1 2 3; do\n  echo "line $i"\ndone', 'while true; do date; sleep 1; done', 'if [ -f x ]; then echo y; fi', 'case $x in a) echo a;; esac', '{ echo a; echo b; }', 'f() {\n  echo hi\n}', 'echo do for if', 'echo "for"', '"while" true', 'grep done log.txt', 'ls']) {
+      expect(compoundIsOpen(closed), closed).toBe(false)
     }
   })
 })

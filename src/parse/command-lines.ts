@@ -1,8 +1,9 @@
 // Splitting a block's lines into commands, as a shell reads lines typed or pasted into it: a
 // command goes on while it is open — a line ending in `\`, a quote not closed, a heredoc whose
-// terminator has not come (`cat > index.html <<EOF` … `EOF` is one command).
+// terminator has not come (`cat > index.html <<EOF` … `EOF` is one command), a loop, `if` or
+// `{` not closed yet (`for i in 1 2 3; do` … `done`).
 import type { Position } from 'unist'
-import { commandIsOpen } from '../shell/index.js'
+import { commandIsOpen, compoundIsOpen } from '../shell/index.js'
 
 /** Lines one open command may take (a quote never closed must not swallow a whole lesson in quadratic time). */
 const MAX_COMMAND_LINES = 1000
@@ -26,7 +27,7 @@ export interface ContinuationOptions {
 export function readCommand(lines: readonly string[], start: number, firstText: string, options: ContinuationOptions = {}): CommandLine {
   let text = firstText
   let last = start
-  while (last + 1 < lines.length && last - start < MAX_COMMAND_LINES && (text.endsWith('\\') || commandIsOpen(text))) {
+  while (last + 1 < lines.length && last - start < MAX_COMMAND_LINES && (text.endsWith('\\') || commandIsOpen(text) || compoundIsOpen(text))) {
     const next = lines[last + 1]!
     if (options.stopsAt?.(next)) break
     last += 1
