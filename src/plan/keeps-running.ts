@@ -242,6 +242,8 @@ export function markBackground(cells: readonly Cell[]): void {
     // `cp -i a b` then `y`{{execute}}: the next cell answers the question it asks.
     const answered = next !== undefined && /^(?:y|n|yes|no)$/i.test(next.command.trim())
     const stoppedLater = next !== undefined && (next.options.interrupt || next.options.keys || answered)
+    // Attached to a container's shell: a shell the terminal goes into, not a program left running.
+    if (cell.attachesShell) continue
     if (keepsRunning(cell.command)) cell.keepsRunning = true
     else if (readsTyping(cell.command)) cell.readsTyping = true
     const quitKey = cell.keepsRunning ? quitKeyOf(cell.command) : undefined

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import type { ExecCommand, ExecScript, RawAttributes } from '../parse/index.js'
 import { readCellOptions } from './cell-options.js'
 import { markBackground } from './keeps-running.js'
+import { markShellAttaches } from './shell-containers.js'
 import type { LessonConfig } from './lesson-config.js'
 import { findPlaceholders, findTextPlaceholders, placeholderPosition } from './placeholders.js'
 import type { Cell, LessonPlan, OutputVar, Step } from './types.js'
@@ -37,6 +38,7 @@ export function planLesson(input: PlanInput): LessonPlan {
     else if (node.type === 'execBlock') for (const exec of node.commands) planner.addCommand(exec, node.attributes, node.position, node.script)
     else if (node.type === 'val') planner.addVal(node.name, node.position)
   })
+  markShellAttaches(planner.cells)
   markBackground(planner.cells)
   const outputVars = planner.resolveOutputVars()
   return {

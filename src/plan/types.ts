@@ -74,6 +74,8 @@ export interface Cell {
   readsTyping?: true
   /** The key a reader leaves this pager or monitor with (`q` for `less`, `top`) before typing the next command. */
   quitKey?: string
+  /** `docker attach box` to a container an earlier cell started with a shell on a terminal: the next cells are typed at that shell. */
+  attachesShell?: true
   /** An editor (`nano notes.txt`, `vim app.py`): the keys that leave it, tried in turn before a command that is no keys for it. */
   editorLeaveKeys?: readonly string[]
   /** A vi-like editor (`vim notes.txt`): a line typed into it as an ex command (`:wq`) gets Esc first, as the reader pressed it. */

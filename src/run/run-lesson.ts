@@ -201,7 +201,7 @@ class LessonRunner {
         return
       }
       const stopAfter = cell.options.stopAfterMs
-      const ran = await session.run(resolved.line, { timeoutMs: stopAfter ?? cell.options.timeoutMs, signal: this.options.signal, settle: settleOf(cell) })
+      const ran = await session.run(resolved.line, { timeoutMs: stopAfter ?? cell.options.timeoutMs, signal: this.options.signal, settle: settleOf(cell), attachesShell: cell.attachesShell })
       const { result, ok } = commandOutcome(cell, ran)
       if (result.leftRunning === 'still-running') this.leftRunning.hold(cell)
       capture = { ...base, ...where, ...result, status: ok ? 'ok' : 'failed' }

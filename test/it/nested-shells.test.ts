@@ -59,6 +59,23 @@ describe.skipIf(skipWithoutEngine)('nested interactive shells', () => {
     }
   })
 
+  it('types into a container\'s shell after `docker attach`, and `exit` ends it', async () => {
+    const session = await open()
+    const name = `${box}-attach`
+    try {
+      execFileSync('docker', ['run', '-dit', '--name', name, 'busybox:latest', 'sh'], { stdio: 'pipe' })
+      const attached = await session.run(`docker attach ${name}`, { timeoutMs: 15_000, attachesShell: true })
+      expect([attached.exitCode, session.depth]).toEqual([0, 1])
+      const inside = await run(session, 'hostname')
+      expect(inside.output.trim()).toBe(execFileSync('docker', ['inspect', '-f', '{{.Config.Hostname}}', name]).toString().trim())
+      expect((await run(session, 'exit')).exitCode).toBe(0)
+      expect(session.depth).toBe(0)
+      expect((await run(session, `docker inspect -f '{{.State.Running}}' ${name}`)).output.trim()).toBe('false')
+    } finally {
+      execFileSync('docker', ['rm', '-f', name], { stdio: 'pipe' })
+    }
+  })
+
   it('runs `echo $$` as PID 1 inside `unshare --fork --pid --mount-proc sh`', async () => {
     const session = await open()
     expect((await run(session, 'unshare --fork --pid --mount-proc sh')).exitCode).toBe(0)

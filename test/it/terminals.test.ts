@@ -104,6 +104,8 @@ A shell in a container, left running with Ctrl+P Ctrl+Q: \`docker run -it --name
 
 \`docker inspect -f '{{.State.Running}}' detached\`{{execute}}
 
+Back into it: \`docker attach detached\`{{execute}} \`echo inside \$((6 * 7))\`{{execute}} \`exit\`{{execute}}
+
 \`echo done\`{{execute}}
 `
 
@@ -192,6 +194,9 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     // Docker's detach keys leave the container's shell, not the sandbox's own terminal.
     expect(captureOf(run, '^P^Q')).toMatchObject({ status: 'ok', exitCode: 0 })
     expect(captureOf(run, "docker inspect -f '{{.State.Running}}' detached").output.trim()).toBe('true')
+    // `docker attach` goes back into its shell: the next line is typed there, `exit` leaves it.
+    expect(captureOf(run, 'docker attach detached')).toMatchObject({ status: 'ok', exitCode: 0 })
+    expect(captureOf(run, 'echo inside $((6 * 7))')).toMatchObject({ status: 'ok', output: 'inside 42\n' })
     expect(captureOf(run, 'echo done').output.trim()).toBe('done')
   }, 180_000)
 

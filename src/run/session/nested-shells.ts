@@ -4,12 +4,9 @@
 // PROMPT_COMMAND: after each command, `printf` prints the same sentinel the top shell's prompt
 // carries (see framing.ts), and the scanner reads both alike.
 
-import { dockerRunsInside } from '../../plan/index.js'
+import { dockerRunsInside, shellImages, shellProgram } from '../../plan/index.js'
 import { simpleCommands } from '../../shell/index.js'
 import type { ShellPlace } from './framing.js'
-
-/** Programs that are shells. */
-const shellProgram = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh|ksh|mksh)$/
 
 /** Options a shell may get and still be interactive (`bash -l`, `sh -i`); `-c` or a script means it is not. */
 const interactiveShellOption = /^(?:-[ilsE]+|--login|--norc|--noprofile|--posix)$/
@@ -55,9 +52,6 @@ export function opensShell(typed: string): boolean {
   if (program === 'chroot') return list.length === 2
   return false
 }
-
-/** Images whose own command is a shell: `docker run -it ubuntu` leaves the reader in bash. */
-const shellImages = /^(?:[\w.-]+\/)*(?:ubuntu|debian|alpine|busybox|centos|fedora|rockylinux|almalinux|amazonlinux|archlinux|opensuse\/[\w.-]+|oraclelinux)(?::[\w.-]+)?$/
 
 /** `docker run -it ubuntu`: an interactive run of an OS image with no command of its own. */
 function runsImageShell(command: string): boolean {

@@ -92,6 +92,8 @@ export interface RunOptions {
    * goes on, once its output was quiet for `quietMs` or it ran for `settleMs`.
    */
   settle?: { quietMs: number; settleMs: number } | undefined
+  /** The command attaches to a shell already waiting (`docker attach box`): the terminal goes into it, with nothing printed first. */
+  attachesShell?: boolean | undefined
 }
 
 /** Spawn options: a clean environment, never the parent's whole one. */

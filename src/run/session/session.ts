@@ -211,7 +211,7 @@ export class ShellSession extends TerminalCore {
   #dispatch(command: string, options: RunOptions): Promise<CommandResult> {
     if (this.nested.length > 0 && leavesShell(command)) return this.#leaveNested(command, options)
     if (this.nested.length === 0 && replacesShell(command)) return this.#replaceShell(command, options)
-    if (opensShell(command)) return this.#enterNested(command, options)
+    if (options.attachesShell || opensShell(command)) return this.#enterNested(command, options)
     return this.#runFramed(command, options)
   }
 
@@ -233,7 +233,7 @@ export class ShellSession extends TerminalCore {
    * shell waiting inside is set up and must answer; the terminal then types into it. A command
    * that was no shell after all ends or times out as any other.
    */
-  async #enterNested(command: string, { timeoutMs, signal }: RunOptions): Promise<CommandResult> {
+  async #enterNested(command: string, { timeoutMs, signal, attachesShell }: RunOptions): Promise<CommandResult> {
     const cell = this.begin()
     this.write(this.frame(command, cell.seq))
     // Only this cell's end counts: a late answer the shell below gave an earlier question is not it.
@@ -242,7 +242,9 @@ export class ShellSession extends TerminalCore {
     let first = await this.wait(cell.capture, timeoutMs, waitOptions)
     // Nothing printed yet: a container may still be starting (`docker run -it alpine sh`), and
     // its shell's prompt, shown before the cells typed inside, is still to come.
-    for (let tries = 0; first === 'quiet' && cell.capture.text() === '' && tries < SESSION_DEFAULTS.nestedSilentTries; tries++) {
+    // A shell attached to (`docker attach box`) drew its prompt before: nothing more is to come.
+    const silentTries = attachesShell ? 0 : SESSION_DEFAULTS.nestedSilentTries
+    for (let tries = 0; first === 'quiet' && cell.capture.text() === '' && tries < silentTries; tries++) {
       first = await this.wait(cell.capture, Math.max(0, until - performance.now()), waitOptions)
     }
     if (first !== 'quiet') return this.awaitCell(cell, { timeoutMs: 0, signal }, first)
