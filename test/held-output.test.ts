@@ -27,6 +27,10 @@ describe('held output', () => {
     const redrawn = '\r\x1b[0K127.0.0.1:6379> S\r\x1b[17C\r\x1b[0K127.0.0.1:6379> SET a 1\x1b[0;90;49m key value\x1b[0m\r\x1b[24C\r\nOK\n127.0.0.1:6379> '
     expect(withoutEcho(redrawn, 'SET a 1\r')).toBe('OK\n127.0.0.1:6379> ')
     expect(withoutEcho('1+2\n= 3\n', '1+2\r')).toBe('= 3\n')
+    // Lines typed at once: the program's continuation prompts for them come before the output.
+    expect(withoutEcho('... ... 0\n1\n2\n', 'for i in range(3):\n    print(i)\n\r')).toBe('0\n1\n2\n')
+    expect(withoutEcho('    ->     -> 3\n', 'SELECT\n1 +\n2;\r')).toBe('3\n')
+    expect(withoutEcho('Hello world\n', 'print("Hello",\n"world")\r')).toBe('Hello world\n')
     expect(withoutEcho('= 3\n', '1+2\r')).toBe('= 3\n')
     expect(withoutEscapes('\x1b]0;title\x07\x1b[>4;2mtext\x1b=')).toBe('text')
   })

@@ -59,8 +59,23 @@ export function withoutLastLine(output: string): string {
 export function withoutEcho(output: string, typed: string): string {
   const line = typed.replace(/\r$/, '')
   if (line.trim() === '') return output
+  const continued = line.split('\n').length - 1
+  if (continued > 0) return withoutContinuationPrompts(output, continued)
   const end = output.indexOf('\n')
   const first = end === -1 ? output : output.slice(0, end)
   if (!withoutEscapes(first).replace(/\r/g, '').includes(line)) return output
   return end === -1 ? '' : output.slice(end + 1)
 }
+
+/**
+ * Lines typed into a program at once (a loop into python): it asks for each line after the
+ * first with its continuation prompt (`... `), all of them before the output. They belong to
+ * the lines typed, not to what the loop printed.
+ */
+function withoutContinuationPrompts(output: string, continued: number): string {
+  const prompts = new RegExp(`^(${continuationPrompt.source})\\1{${continued - 1}}`).exec(output)
+  return prompts ? output.slice(prompts[0].length) : output
+}
+
+/** python's and node's `... `, bash's `> `, mysql's `    -> `, psql's `db-# `, sqlite's `   ...> `. */
+const continuationPrompt = /\s*(?:\.{3}>?|->|>|\w*-[#>]) /
