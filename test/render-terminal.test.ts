@@ -199,6 +199,20 @@ describe('prompts', () => {
   })
 })
 
+describe('control keys', () => {
+  it('show as the keys a reader presses, with no prompt and nothing to copy; keys that are text read as typed', async () => {
+    const p = plan([execBlock(exec('c1', '^P^Q'), exec('c2', 'q'))], [cell('c1', '^P^Q', { keys: true }), cell('c2', 'q', { keys: true })])
+    const r = run([capture('c1', '^P^Q', 'read escape sequence\n'), capture('c2', 'q', '')])
+    const out = await rendered(p, r)
+    const keys = out.page.slice(out.page.indexOf('data-cell="c1"'), out.page.indexOf('data-cell="c2"'))
+    expect(keys).toContain('<kbd>Ctrl+P</kbd> <kbd>Ctrl+Q</kbd>')
+    expect(keys).not.toContain('class="copy"')
+    expect(keys).not.toContain('class="prompt"')
+    expect(out.page).toContain('<code class="command language-bash">')
+    expect(out.console).toBe('Ctrl+P Ctrl+Q\nread escape sequence\n$ q')
+  })
+})
+
 describe('determinism', () => {
   it('renders the same bytes from the same captures, screens computed again each time', async () => {
     const output = readFileSync(path.join(import.meta.dirname, 'fixtures', 'terminal-screen', 'vi', 'output.txt'), 'utf8')

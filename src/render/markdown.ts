@@ -67,7 +67,8 @@ function consoleBlock(commands: ShownCommand[], ctx: LessonContext): BlockConten
   if (commands.length === 0) return []
   const { t } = ctx
   const lines = commands.map((shown) => {
-    const input = shown.prompt + shown.command
+    // Keys pressed read as keys, not as a command to type (`Ctrl+P Ctrl+Q`).
+    const input = shown.keys ? shown.keys.join(' ') : shown.prompt + shown.command
     return shown.output === undefined ? input : `${input}\n${plainOutput(shown.output, t)}`
   })
   const terminal = terminalLabel(commands, ctx)

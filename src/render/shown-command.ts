@@ -33,6 +33,8 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
   }
   // Inside a nested shell or a program (`/ # `, `127.0.0.1:6379> `) the reader saw that prompt, whatever the lesson wrote.
   const shown: ShownCommand = { ...base, prompt: capture.prompt ?? prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
+  const keys = cell?.options.keys ? controlKeyNames(cell.command) : undefined
+  if (keys !== undefined) shown.keys = keys
   if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') {
     const pieces = shownOutput(screenOf(capture, ctx), cell?.options ?? {}, ctx)
     if (pieces.length > 0) shown.output = pieces
@@ -133,4 +135,11 @@ export function isExecOnly(node: Paragraph | Heading): boolean {
   return node.type === 'paragraph'
     && node.children.some((child) => child.type === 'execInline')
     && node.children.every((child) => child.type === 'execInline' || child.type === 'break' || (child.type === 'text' && child.value.trim() === ''))
+}
+
+/** `^P^Q` → `Ctrl+P`, `Ctrl+Q`; `^[` → `Esc`. Undefined for keys that are text (`q`, `ihello`): those read as typed. */
+export function controlKeyNames(keys: string): string[] | undefined {
+  const text = keys.trim()
+  if (!/^(?:\^[A-Z@[\\\]^_?])+$/.test(text)) return undefined
+  return [...text.matchAll(/\^(.)/g)].map(([, key]) => (key === '[' ? 'Esc' : key === '?' ? 'Backspace' : `Ctrl+${key}`))
 }

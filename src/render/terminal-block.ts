@@ -1,5 +1,5 @@
 // One terminal block: for each command, its prompt, the highlighted command with a copy
-// button, the real output, and any note (failed, skipped, truncated).
+// button (or the control keys pressed), the real output, and any note (failed, skipped, truncated).
 import type { Element, ElementContent } from 'hast'
 import { ansiToHast } from './ansi-to-hast.js'
 import { h, text } from './h.js'
@@ -25,22 +25,31 @@ export function terminalBlock(commands: ShownCommand[], env: TerminalEnv, termin
 
 function entry(shown: ShownCommand, env: TerminalEnv): Element {
   const { t } = env
-  const children: ElementContent[] = [
-    h('div', { className: ['input'] }, [
-      h('pre', {}, [
-        h('span', { className: ['prompt'] }, [shown.prompt]),
-        h('code', { className: ['command', 'language-bash'] }, highlightCommand(env.highlighter, shown.command)),
-      ]),
-      // After the command, never over it; hidden until the script runs: without JavaScript it could do nothing.
-      h('button', { type: 'button', className: ['copy'], hidden: true, title: t('cell.copyLabel'), ariaLabel: t('cell.copyLabel'), dataCopied: t('cell.copied') }, [t('cell.copy')]),
-    ]),
-  ]
+  const children: ElementContent[] = [shown.keys ? keysPressed(shown.keys, t) : commandInput(shown, env)]
   if (shown.output !== undefined) {
     children.push(h('pre', { className: ['output'], ariaLabel: t('lesson.output') }, [h('samp', {}, outputNodes(shown.output, t))]))
   }
   for (const note of shown.notes) children.push(h('p', { className: ['note', `note-${note.kind}`] }, [note.text]))
   const properties = { className: ['entry', `status-${shown.status}`], ...(shown.cellId === undefined ? {} : { dataCell: shown.cellId }) }
   return h('div', properties, children)
+}
+
+/** Control keys a reader presses (`Ctrl+P Ctrl+Q`): nothing to copy, no prompt. */
+function keysPressed(keys: readonly string[], t: Translate): Element {
+  const pressed = keys.flatMap((key, index): ElementContent[] => [...(index > 0 ? [text(' ')] : []), h('kbd', {}, [key])])
+  return h('div', { className: ['input', 'keys'] }, [h('pre', { ariaLabel: t('cell.keysLabel') }, pressed)])
+}
+
+function commandInput(shown: ShownCommand, env: TerminalEnv): Element {
+  const { t } = env
+  return h('div', { className: ['input'] }, [
+    h('pre', {}, [
+      h('span', { className: ['prompt'] }, [shown.prompt]),
+      h('code', { className: ['command', 'language-bash'] }, highlightCommand(env.highlighter, shown.command)),
+    ]),
+    // After the command, never over it; hidden until the script runs: without JavaScript it could do nothing.
+    h('button', { type: 'button', className: ['copy'], hidden: true, title: t('cell.copyLabel'), ariaLabel: t('cell.copyLabel'), dataCopied: t('cell.copied') }, [t('cell.copy')]),
+  ])
 }
 
 /** Shown lines with their colours; a cut is a line of its own, marked so it reads as shellbook's, not the program's. */

@@ -38,6 +38,8 @@ export interface ShownCommand {
   prompt: string
   /** The command as it ran (placeholders filled), or as written when it did not run. */
   command: string
+  /** Control keys pressed instead of a command (`^P^Q` → `Ctrl+P`, `Ctrl+Q`): shown as keys, with no prompt and nothing to copy. */
+  keys?: string[]
   /** The real output as its terminal showed it, in pieces when lines were cut; absent when there is none to show. */
   output?: ShownPiece[]
   /** `uncaptured`: no capture for this command (the lesson did not run, or not this cell). */
