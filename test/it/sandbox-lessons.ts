@@ -25,15 +25,16 @@ export async function planOf(slug: string, markdown: string, yaml: string): Prom
   return plan
 }
 
-/** Run a lesson on a fresh sandbox (its images and hostname from its lesson.yaml); every cell must succeed. */
-export async function runOnSandbox(plan: LessonPlan, options: Partial<SandboxOptions> = {}, onEvent?: (event: RunEvent) => void): Promise<LessonRun> {
+/** Run a lesson on a fresh sandbox (its images and hostname from its lesson.yaml); every cell must succeed, with messages of `expectedRules` only, in order. */
+export async function runOnSandbox(plan: LessonPlan, options: Partial<SandboxOptions> = {}, onEvent?: (event: RunEvent) => void, expectedRules: readonly string[] = []): Promise<LessonRun> {
   const host = createSandboxHost(plan, { owner, images: plan.config.images, hostname: plan.config.hostname, ...options })
   const result = await runLesson(plan, {
     host,
     provenance: { hostKind: 'sandbox', engineVersion: '', kernel: '', os: '', images: [] },
     ...(onEvent === undefined ? {} : { onEvent }),
   })
-  expect(plan.file.messages.map(String)).toEqual([])
+  expect(plan.file.messages.filter((message) => !expectedRules.includes(message.ruleId ?? '')).map(String)).toEqual([])
+  expect(plan.file.messages.map((message) => message.ruleId)).toEqual(expectedRules)
   expect(Object.values(result.cells).map((cell) => `${cell.command}: ${cell.status}`)).toEqual(plan.cells.map((cell) => `${cell.command}: ok`))
   return result
 }

@@ -92,6 +92,10 @@ Edit a file in nano (type, save with Ctrl+O, leave with Ctrl+X): \`nano /tmp/nan
 
 \`cat /tmp/nano.txt\`{{execute}}
 
+Open it again, and leave it: \`nano /tmp/untouched.txt\`{{execute}}
+
+\`ls /tmp/untouched.txt 2>&1 | wc -l\`{{execute}}
+
 Edit another in vim (press i, type, Esc, \`:wq\`): \`vim /tmp/vim.txt\`{{execute}}
 
 \`printf 'typed in vim\\n' > /tmp/vim.txt\`{{execute}}{hidden}
@@ -118,7 +122,8 @@ const captureOf = (run: LessonRun, command: string): CellCapture => {
 describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
   it('runs a second terminal, a REPL, vi and a full-screen top as a reader would', async () => {
     const plan = await planOf('terminals', lesson, 'images: [redis:alpine]\n')
-    const run = await runOnSandbox(plan)
+    // The only message: nano left with nothing typed in it (what the reader types is not in the lesson).
+    const run = await runOnSandbox(plan, {}, undefined, ['editor-left'])
 
     // T2: left running while terminal 1 went on, stopped by the interrupt, its output bounded.
     const top = captureOf(run, 'top -b -d 1')
@@ -188,6 +193,8 @@ describe.skipIf(skipWithoutEngine)('terminals on a real sandbox', () => {
     expect(nano.output).toContain('GNU nano')
     // The hidden cell after it stands for what the reader typed: it runs at the shell, and no message says the typing is missing.
     expect(captureOf(run, 'cat /tmp/nano.txt').output.trim()).toBe('typed in nano')
+    expect(captureOf(run, 'ls /tmp/untouched.txt 2>&1 | wc -l').output.trim()).toBe('1')
+    expect(plan.file.messages.map((message) => message.line)).toEqual([lesson.split('\n').findIndex((line) => line.includes('nano /tmp/untouched.txt')) + 1])
     // vim is left (Esc :x) before a hidden cell or a shell command, instead of having it typed in.
     expect(captureOf(run, 'vim /tmp/vim.txt')).toMatchObject({ status: 'ok', leftRunning: 'keys' })
     expect(captureOf(run, 'cat /tmp/vim.txt').output.trim()).toBe('typed in vim')
