@@ -1,6 +1,8 @@
 // Why a command cell failed, said at its line in the words a reader can act on: a timeout
 // (and a terminal given up when Ctrl-C did not help), a missing container for `in=`, a
-// network the sandbox does not have, or simply another exit status.
+// network the sandbox does not have, a question the lesson gives no answer to, or simply
+// another exit status.
+import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
 import { excerpt, warning, type RuleId } from '../messages.js'
 import type { Cell, HostKind, LessonPlan } from '../plan/index.js'
@@ -27,8 +29,12 @@ export function reportCommandFailure(ctx: FailureContext, cell: Cell, resolved: 
   const command = excerpt(resolved.command)
   if (result.timedOut) {
     const lost = givenUp === undefined ? '' : `; ${givenUp}, so terminal ${cell.options.session} was given up`
+    const question = unansweredQuestion(result.output)
+    const advice = question === undefined
+      ? 'allow longer with `timeout=`, or add `stop-after=N` or `background` if the lesson means it to keep running'
+      : `it waited for an answer to \`${excerpt(question)}\` the lesson does not give: write it as the next cell (\`y\`{{execute}}), or make the command not ask (\`-f\`, \`-y\`)`
     ctx.fail(
-      `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${command}\`, expected it to finish (allow longer with \`timeout=\`, or add \`stop-after=N\` or \`background\` if the lesson means it to keep running)${lost}`,
+      `Unexpected timeout after ${cell.options.timeoutMs / 1000} s running \`${command}\`, expected it to finish (${advice})${lost}`,
       cell.position,
       'cell-timeout',
       note,
@@ -58,4 +64,13 @@ export function warnNetworkInOutput(ctx: FailureContext, cell: Cell, resolved: R
   const hint = networkHint(resolved.command, result.output)
   if (hint === undefined) return
   warning(ctx.plan.file, `Unexpected network failure in the output of \`${excerpt(resolved.command)}\`, though it exited 0 (the page shows it): ${hint}`, cell.position, 'no-network', { note: tail(result.output) })
+}
+
+/** `Are you sure you want to continue? [y/N]`, `Do you want to continue? [Y/n]`, `(yes/no)`: a question left on the output's last line. */
+const yesNoQuestion = /[[(](?:y\/n|yes\/no)[\])]\s*[:?]?\s*$/i
+
+/** The yes/no question a command was left waiting at, if its output ends with one. */
+export function unansweredQuestion(output: string): string | undefined {
+  const last = stripVTControlCharacters(output).replace(/\r/g, '').trimEnd().split('\n').at(-1) ?? ''
+  return yesNoQuestion.test(last) ? last.trim() : undefined
 }
