@@ -1,6 +1,16 @@
 // What a failure message says a command was waiting for.
 import { describe, expect, it } from 'vitest'
-import { unansweredQuestion } from '../src/run/command-failures.js'
+import { reportCommandFailure, unansweredQuestion, type FailureContext } from '../src/run/command-failures.js'
+import { cell, plan } from './hand-built-lessons.js'
+
+/** The reason reportCommandFailure gives for `command`, run with `result`. */
+function reasonFor(command: string, result: { output: string; exitCode: number | null; timedOut?: boolean }): string {
+  const reasons: string[] = []
+  const ctx: FailureContext = { plan: plan([], []), hostKind: 'local', fail: (reason) => reasons.push(reason), failed: () => undefined }
+  const run = { startedAt: '', durationMs: 0, truncated: false, timedOut: false, ...result }
+  reportCommandFailure(ctx, cell('c1', command), { command, line: command }, run, undefined)
+  return reasons.join('\n')
+}
 
 describe('a question left unanswered', () => {
   it('is a yes/no question on the output\'s last line', () => {
@@ -14,5 +24,14 @@ describe('a question left unanswered', () => {
     expect(unansweredQuestion('Pulling fs layer\n')).toBeUndefined()
     expect(unansweredQuestion('[y/N] asked earlier\nthen more output\n')).toBeUndefined()
     expect(unansweredQuestion('')).toBeUndefined()
+  })
+})
+
+describe('the reason a command failed', () => {
+  it('says when it waited at a question, or began with the prompt the author wrote', () => {
+    expect(reasonFor('docker container prune', { output: 'Are you sure you want to continue? [y/N] ', exitCode: null, timedOut: true })).toContain('waited for an answer to `Are you sure you want to continue? [y/N]`')
+    expect(reasonFor('sleep 100', { output: '', exitCode: null, timedOut: true })).toContain('allow longer with `timeout=`')
+    expect(reasonFor('$ echo one', { output: 'bash: $: command not found\n', exitCode: 127 })).toContain('starts with the prompt `$ `')
+    expect(reasonFor('no-such-tool', { output: 'bash: no-such-tool: command not found\n', exitCode: 127 })).toBe('Unexpected exit status 127 from `no-such-tool`, expected 0')
   })
 })

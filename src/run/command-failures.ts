@@ -50,7 +50,9 @@ export function reportCommandFailure(ctx: FailureContext, cell: Cell, resolved: 
   } else if (ctx.hostKind === 'sandbox' && !ctx.plan.config.network && reportNoNetwork(ctx.plan.file, cell.position, { command: resolved.command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }, { note })) {
     ctx.failed()
   } else {
-    ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${command}\`, expected ${cell.options.exit}`, cell.position, 'unexpected-exit', note)
+    // `$ docker ps`{{execute}}: the prompt the author wrote is typed too (Katacoda did the same).
+    const prompt = result.exitCode === 127 && /^\s*\$\s+\S/.test(resolved.command) ? ': the command starts with the prompt `$ `, which the terminal runs as a command; write the command without it' : ''
+    ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${command}\`, expected ${cell.options.exit}${prompt}`, cell.position, 'unexpected-exit', note)
   }
 }
 
