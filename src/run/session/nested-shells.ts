@@ -8,6 +8,13 @@ import { dockerRunsInside, shellImages, shellProgram } from '../../plan/index.js
 import { simpleCommands } from '../../shell/index.js'
 import type { ShellPlace } from './framing.js'
 
+/** The prompt a reader sees inside a nested shell (`/ # `), '' when none was seen. */
+export interface NestedPrompt {
+  prompt: string
+  /** Where the shell was when it showed `prompt`; undefined if it did not say. */
+  openedIn: ShellPlace | undefined
+}
+
 /** Options a shell may get and still be interactive (`bash -l`, `sh -i`); `-c` or a script means it is not. */
 const interactiveShellOption = /^(?:-[ilsE]+|--login|--norc|--noprofile|--posix)$/
 

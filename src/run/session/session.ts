@@ -6,19 +6,12 @@
 // (prompt sentinel, eval), prompt-reader.ts (output and waits), nested-shells.ts, held-output.ts,
 // shell-process.ts (the pty), options.ts (defaults), output.ts (the output cap).
 import { frameCommand, setupLine } from './framing.js'
+import { drawsScreen, trailingPrompt, withoutEcho, withoutLastLine } from './held-output.js'
+import { exitStatusAsked, leavesShell, nestedSetupLine, opensShell, promptIn, replacesShell, type NestedPrompt } from './nested-shells.js'
 import { SESSION_DEFAULTS, type CommandResult, type LeftRunning, type RunOptions, type SessionOptions } from './options.js'
 import { OutputCapture } from './output.js'
-import { cellStatus, withoutInterruptLineEnd } from './session-helpers.js'
 import type { Outcome } from './prompt-reader.js'
-import { exitStatusAsked, leavesShell, nestedSetupLine, opensShell, promptIn, replacesShell } from './nested-shells.js'
-import type { ShellPlace } from './framing.js'
-
-interface NestedPrompt {
-  prompt: string
-  /** Where the shell was when it showed `prompt`; undefined if it did not say. */
-  openedIn: ShellPlace | undefined
-}
-import { drawsScreen, trailingPrompt, withoutEcho, withoutLastLine } from './held-output.js'
+import { cellStatus, withoutInterruptLineEnd } from './session-helpers.js'
 import { TerminalCore, type CellStart } from './terminal-core.js'
 
 /** A command left running in the terminal: the cell whose prompt will end it, and what was typed into it last. */
