@@ -11,8 +11,12 @@ const leading: ReadonlySet<string> = new Set(['then', 'else', 'elif', 'do', '!']
 /** Openers whose next words are not commands (`for i in 1 2 3`, `case $x in`). */
 const takesWords: ReadonlySet<string> = new Set(['for', 'select', 'case'])
 
+/** A word that may open one, anywhere: most commands have none, and are not read further. */
+const mayOpen = /(?:^|[\s;&|(])(?:for|while|until|select|if|case|\{)(?=\s|$)/
+
 /** True when `command` opens a compound command it does not close. */
 export function compoundIsOpen(command: string): boolean {
+  if (!mayOpen.test(command)) return false
   const expected: string[] = []
   for (const stage of simpleCommands(command)) {
     for (const word of stage.words) {
