@@ -170,7 +170,7 @@ describe.skipIf(skipWithoutEngine)('sandbox host', () => {
       'title: {en: Provenance}\nimages: [busybox]\n',
     )
     const host = createSandboxHost(plan, { owner, images: plan.config.images, engine })
-    expect(host.shell).toEqual(['docker', '-H', engine, 'exec', '-it', host.name, 'bash', '--noprofile', '--norc', '--noediting', '-i'])
+    expect(host.shell).toEqual(['docker', '-H', engine, 'exec', '-it', '--detach-keys=ctrl-],ctrl-^,ctrl-_', host.name, 'bash', '--noprofile', '--norc', '--noediting', '-i'])
     const result = await runLesson(plan, { host, provenance: { hostKind: 'local', engineVersion: 'outer', kernel: '', os: '', images: [] } })
     expect(plan.file.messages.map(String)).toEqual([])
     expect(output(result, 'docker image ls --format {{.Repository}}').trim()).toBe('busybox')
