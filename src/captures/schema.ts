@@ -1,6 +1,6 @@
 // The shape of lessons/<slug>/captures.json: one entry per distinct execution of the
 // lesson (locales with equal commands share one), each keyed by its hash chain.
-import { z } from 'zod'
+import { z } from '../zod.js'
 
 export const capturesFormat = 'shellbook-captures/1'
 

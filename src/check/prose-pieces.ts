@@ -80,6 +80,12 @@ function textRuns(block: ProseBlock, source: string): Run[] {
 
 /** Add a text node's value to a run, finding each character's offset in the source. */
 function append(run: Run, value: string, start: number | undefined, end: number | undefined, source: string): void {
+  // Most text nodes are their source exactly: every offset follows from the start.
+  if (start !== undefined && end !== undefined && end - start === value.length && source.startsWith(value, start)) {
+    run.text += value
+    for (let index = 0; index < value.length; index++) run.offsets.push(start + index)
+    return
+  }
   let at = start ?? -1
   for (const char of value) {
     // The value can differ from the source (escapes, entities, indentation of continued

@@ -11,7 +11,8 @@ export function printMessages(files: VFile[], format: Format, whenNone?: string)
     process.stdout.write(JSON.stringify(messagesAsJson(files), null, 2) + '\n')
     return
   }
-  const report = reporter(files, { quiet: true, verbose: true })
+  // Quiet: files without messages are not listed, so with none there is nothing to sort and format.
+  const report = files.some((file) => file.messages.length > 0) ? reporter(files, { quiet: true, verbose: true }) : ''
   if (report) writeErr(report)
   else if (whenNone !== undefined) writeErr(whenNone)
 }

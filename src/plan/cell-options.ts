@@ -1,5 +1,5 @@
 // Raw cell attributes (`{in=db exit=1 hidden}`, Katacoda markers) → validated CellOptions.
-import { z } from 'zod'
+import { z } from '../zod.js'
 import { markerNamePattern, type RawAttributes } from '../parse/index.js'
 import type { CellOptions } from './types.js'
 

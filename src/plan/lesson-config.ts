@@ -1,5 +1,5 @@
 // lesson.yaml: what runs, shared by every translation of a lesson.
-import { z } from 'zod'
+import { z } from '../zod.js'
 
 /** Where lessons run: a disposable Docker-in-Docker sandbox (default), or this machine's own engine and shell. */
 export const hostKinds = ['sandbox', 'local'] as const

@@ -6,7 +6,7 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import type { Point } from 'unist'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import { z } from 'zod'
+import { z } from '../../zod.js'
 import { error, warning } from '../../messages.js'
 import { pointOfText } from '../point-of-text.js'
 

@@ -1,5 +1,5 @@
 // What Docker engine we are talking to: version, kernel, OS — recorded in every capture's provenance.
-import { z } from 'zod'
+import { z } from '../../zod.js'
 import { docker, dockerFailure, type DockerOptions } from './docker.js'
 
 /** The engine as `docker info` describes it. */

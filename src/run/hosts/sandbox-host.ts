@@ -3,7 +3,7 @@
 // and everything created carries shellbook's labels, so what a killed build leaves is found
 // (reaper.ts). stop() removes it all, whatever happened before.
 import { $ } from 'zx/core'
-import { z } from 'zod'
+import { z } from '../../zod.js'
 import type { LessonPlan } from '../../plan/index.js'
 import { docker, dockerFailure, lastLines, type DockerOptions, type DockerResult, labelArgs, type BuildOwner } from '../engine/index.js'
 import { HostError, type Host } from './host.js'

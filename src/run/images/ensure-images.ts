@@ -1,6 +1,6 @@
 // Make the images a lesson names available on the engine: present → use; pullable → pull;
 // else build a stand-in from images/<repo>/ (see stand-in.ts) and say so in provenance.
-import { z } from 'zod'
+import { z } from '../../zod.js'
 import { docker, dockerFailure, type DockerOptions } from '../engine/index.js'
 import { MissingImageError } from './missing-image-error.js'
 import { parseImageName, recipeNameOf, type ImageName } from './image-name.js'

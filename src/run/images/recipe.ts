@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { z } from 'zod'
+import { z } from '../../zod.js'
 import { MissingImageError } from './missing-image-error.js'
 
 /** Labels shellbook puts on every stand-in it imports. */
