@@ -39,13 +39,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
  */
 export function writePageFile(path: string, data: string | Uint8Array): void {
   const dir = dirname(path)
-  mkdirSync(dir, { recursive: true })
+  if (!madeFolders.has(dir)) {
+    mkdirSync(dir, { recursive: true })
+    madeFolders.add(dir)
+  }
   const temporary = join(dir, `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`)
   try {
-    writeFileSync(temporary, data)
+    writeTemporary(temporary, data, dir)
     renameSync(temporary, path)
   } catch (error) {
     rmSync(temporary, { force: true })
     throw error
+  }
+}
+
+// Folders this process made or found: a site writes hundreds of files into a few folders, and
+// `mkdir -p` of one that exists was as costly as writing the page.
+const madeFolders = new Set<string>()
+
+/** Write the temporary file; a folder removed since it was made (by `clean`, by hand) is made again. */
+function writeTemporary(temporary: string, data: string | Uint8Array, dir: string): void {
+  try {
+    writeFileSync(temporary, data)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(temporary, data)
   }
 }

@@ -33,10 +33,18 @@ export function shortId(id: string): string {
 
 /** A long date in the page's language, in UTC so rebuilding anywhere gives the same page. */
 function formatDate(iso: string, locale: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return dateFormat(locale).format(date)
+  const key = `${locale} ${iso}`
+  let text = formattedDates.get(key)
+  if (text === undefined) {
+    const date = new Date(iso)
+    text = Number.isNaN(date.getTime()) ? iso : dateFormat(locale).format(date)
+    formattedDates.set(key, text)
+  }
+  return text
 }
+
+// Each page shows its date twice (page, Markdown) and a site's lessons share a few capture runs.
+const formattedDates = new Map<string, string>()
 
 // A formatter is costly to make (about a third of a millisecond) and the same for every page of a locale.
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
