@@ -28,10 +28,14 @@ describe('a question left unanswered', () => {
 })
 
 describe('the reason a command failed', () => {
-  it('says when it waited at a question, or began with the prompt the author wrote', () => {
+  it('says when it waited at a question, began with the prompt the author wrote, or named a key', () => {
     expect(reasonFor('docker container prune', { output: 'Are you sure you want to continue? [y/N] ', exitCode: null, timedOut: true })).toContain('waited for an answer to `Are you sure you want to continue? [y/N]`')
     expect(reasonFor('sleep 100', { output: '', exitCode: null, timedOut: true })).toContain('allow longer with `timeout=`')
     expect(reasonFor('$ echo one', { output: 'bash: $: command not found\n', exitCode: 127 })).toContain('starts with the prompt `$ `')
+    expect(reasonFor('Ctrl+C', { output: 'bash: Ctrl+C: command not found\n', exitCode: 127 })).toContain('`Ctrl+C` names a key, which the terminal runs as a command; to press it, write `^C`{{execute ctrl-seq}}')
+    expect(reasonFor('CTRL-d', { output: 'bash: CTRL-d: command not found\n', exitCode: 127 })).toContain('write `^D`{{execute ctrl-seq}}')
+    expect(reasonFor('Ctrl+C', { output: 'some output\n', exitCode: 1 })).not.toContain('names a key')
+    expect(reasonFor('ctrlc', { output: 'bash: ctrlc: command not found\n', exitCode: 127 })).not.toContain('names a key')
     expect(reasonFor('no-such-tool', { output: 'bash: no-such-tool: command not found\n', exitCode: 127 })).toBe('Unexpected exit status 127 from `no-such-tool`, expected 0')
   })
 })

@@ -50,10 +50,24 @@ export function reportCommandFailure(ctx: FailureContext, cell: Cell, resolved: 
   } else if (ctx.hostKind === 'sandbox' && !ctx.plan.config.network && reportNoNetwork(ctx.plan.file, cell.position, { command: resolved.command, output: result.output, exitCode: result.exitCode, expectedExit: cell.options.exit }, { note })) {
     ctx.failed()
   } else {
-    // `$ docker ps`{{execute}}: the prompt the author wrote is typed too (Katacoda did the same).
-    const prompt = result.exitCode === 127 && /^\s*\$\s+\S/.test(resolved.command) ? ': the command starts with the prompt `$ `, which the terminal runs as a command; write the command without it' : ''
-    ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${command}\`, expected ${cell.options.exit}${prompt}`, cell.position, 'unexpected-exit', note)
+    const hint = result.exitCode === 127 ? notFoundHint(resolved.command) : ''
+    ctx.fail(`Unexpected exit status ${result.exitCode ?? 'unknown'} from \`${command}\`, expected ${cell.options.exit}${hint}`, cell.position, 'unexpected-exit', note)
   }
+}
+
+/** A key written by name (`Ctrl+C`, `CTRL-D`, `Strg+C`): typed as text, the terminal runs it as a command. */
+const keyName = /^\s*(?:ctrl|control|strg)\s*[-+]\s*([a-z@[\\\]^_])\s*$/i
+
+/** Why a command was not found, when the cell's text says it: a prompt typed with it, or a key written by name. */
+function notFoundHint(command: string): string {
+  // `$ docker ps`{{execute}}: the prompt the author wrote is typed too (Katacoda did the same).
+  if (/^\s*\$\s+\S/.test(command)) return ': the command starts with the prompt `$ `, which the terminal runs as a command; write the command without it'
+  const key = keyName.exec(command)?.[1]
+  if (key !== undefined) {
+    const caret = `^${key.toUpperCase()}`
+    return `: \`${command.trim()}\` names a key, which the terminal runs as a command; to press it, write \`${caret}\`{{execute ctrl-seq}} (or the cell option \`keys\`)`
+  }
+  return ''
 }
 
 /**
