@@ -30,3 +30,15 @@ echo 'nginx:x:101:' >>"$root/etc/group"
 mkdir -p "$root/var/log/nginx" "$root/var/lib/nginx" "$root/var/cache/nginx" "$root/run" "$root/var/lock"
 ln -sf /dev/stdout "$root/var/log/nginx/access.log"
 ln -sf /dev/stderr "$root/var/log/nginx/error.log"
+
+# The official image is Debian's: scripts and lessons that read /etc/os-release (`cat /etc/os-release`,
+# `. /etc/os-release; echo $ID`) find Debian, and the name says which image this is.
+cat >"$root/etc/os-release" <<'OS'
+PRETTY_NAME="shellbook offline stand-in for nginx (Debian GNU/Linux 12 (bookworm) packages on busybox)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://nginx.org/"
+OS

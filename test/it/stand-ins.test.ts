@@ -53,7 +53,7 @@ describe.skipIf(skipWithoutEngine)('stand-ins', () => {
     expect((await docker(['run', '--rm', 'alpine', 'ls', '/lib'])).exitCode).toBe(0)
   }, 120_000)
 
-  it('nginx: serves its default page on the container\'s port 80, logs to `docker logs`', async () => {
+  it('nginx: serves its default page on the container\'s port 80, logs to `docker logs`, reads as Debian', async () => {
     await build('nginx')
     const [nginx, tagged] = await ensure(['nginx', 'nginx:alpine'])
     expect(nginx).toMatch(/^nginx [0-9a-f]{64}$/)
@@ -77,6 +77,10 @@ describe.skipIf(skipWithoutEngine)('stand-ins', () => {
     expect((await docker(['exec', web, 'bash', '-c', 'echo "$0"'])).stdout).toBe('bash\n')
     // curl as in the official images, so one container can ask another.
     expect((await docker(['exec', web, 'curl', '-sS', 'http://localhost/'])).stdout).toContain('<title>Welcome to nginx!</title>')
+    // Debian's, as the official image: `cat /etc/os-release` is a lesson's habit inside it.
+    const release = (await docker(['exec', web, 'cat', '/etc/os-release'])).stdout
+    expect(release).toMatch(/^ID=debian$/m)
+    expect(release).toContain('stand-in for nginx')
   }, 120_000)
 
   it('hello-world: prints its greeting, saying it is a stand-in, and ends', async () => {
