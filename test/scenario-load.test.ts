@@ -80,6 +80,19 @@ describe('a Katacoda scenario folder', () => {
     expect(messages(lesson.files)).toEqual([])
   })
 
+  it('reports a code block left open in a step at its line in that step, its text naming no line of the composite', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-scenarios-'))
+    await mkdir(path.join(dir, 'open-fence'))
+    const index = { title: 'Open fence', details: { steps: [{ title: 'One', text: 'step1.md' }, { title: 'Two', text: 'step2.md' }] } }
+    await writeFile(path.join(dir, 'open-fence', 'index.json'), JSON.stringify(index))
+    await writeFile(path.join(dir, 'open-fence', 'step1.md'), 'First:\n\n```\necho one\n')
+    await writeFile(path.join(dir, 'open-fence', 'step2.md'), 'Second:\n\n`echo two`{{execute}}\n')
+    const lesson = await loadLesson(dir, 'open-fence')
+    expect(messages(lesson.files)).toEqual(['open-fence/step1.md:3:1 unclosed-fence'])
+    const [message] = relocateMessages(lesson.files).flatMap((file) => file.messages)
+    expect(message!.reason).toBe('Unexpected end of file inside the code block opened here, expected a closing fence of 3 or more backticks')
+  })
+
   it('moves the headings of each page under the ones it writes, and drops one that repeats the step title', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-scenarios-'))
     await mkdir(path.join(dir, 'titled'))

@@ -43,7 +43,9 @@ export function remarkKatacodaFences(this: Processor) {
     if (scan.unclosedAt) {
       const { line, fence } = scan.unclosedAt
       const kind = fence.startsWith('`') ? 'backticks' : 'tildes'
-      error(file, `Unexpected end of file inside the code block opened at line ${line}, expected a closing fence of ${fence.length} or more ${kind}`, { line, column: 1 }, 'unclosed-fence')
+      // The message stands at the opening line; its text names no line, which in a scenario's
+      // composite document would not be the step file's.
+      error(file, `Unexpected end of file inside the code block opened here, expected a closing fence of ${fence.length} or more ${kind}`, { line, column: 1 }, 'unclosed-fence')
     }
     return parse(scan.source, file) as Root
   }

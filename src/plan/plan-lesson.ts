@@ -13,6 +13,7 @@ import { findPlaceholders, findTextPlaceholders, placeholderPosition } from './p
 import type { Cell, LessonPlan, OutputVar, Step } from './types.js'
 import { error, excerpt, warning } from '../messages.js'
 import { findCell } from './cell-reference.js'
+import { describeOrigin } from './scenario/index.js'
 import type { OutputBinding } from './lesson-config.js'
 
 /** What the planner needs besides the tree. */
@@ -119,7 +120,7 @@ class Planner {
         continue
       }
       if (use.beforeCell) {
-        error(this.file, `Unexpected \`<${name}>\` before the cell it is read from (\`${excerpt(binding.cell)}\`, line ${cell.position.start.line}), expected a command after that cell`, use.beforeCell, 'var-before-cell')
+        error(this.file, `Unexpected \`<${name}>\` before the cell it is read from (\`${excerpt(binding.cell)}\`, ${describeOrigin(this.file, cell.position.start, this.file.basename ?? '')}), expected a command after that cell`, use.beforeCell, 'var-before-cell')
         continue
       }
       resolved[name] = { cellId: cell.id, match: binding.match, inCommands: use.inCommands }

@@ -50,7 +50,7 @@ describe('shellbook build: bad input, no engine needed', () => {
     expect(result.stderr).toContain('test/fixtures/cli-lessons/unsound/en.md')
     expect(result.stderr).toMatch(/3:13-3:15 +error +Unexpected container `web` in `in=web`.*unknown-container/)
     expect(result.stderr).toMatch(/7:16-7:22 +error +Unexpected placeholder `<ppid>` with no variable.*unbound-placeholder/)
-    expect(result.stderr).toMatch(/9:1 +error +Unexpected end of file inside the code block opened at line 9.*unclosed-fence/)
+    expect(result.stderr).toMatch(/9:1 +error +Unexpected end of file inside the code block opened here.*unclosed-fence/)
     expect(result.stderr).toMatch(/unsound\/lesson\.yaml\n3:3 +error +Unexpected `waits` entry for `echo never`.*unknown-wait/)
     // Lessons with bad input never reach the engine, so no engine message.
     expect(result.stderr).not.toContain('engine-unreachable')
