@@ -32,7 +32,9 @@ export function showCommand(exec: ExecCommand, ctx: LessonContext): ShownCommand
     return { ...base, prompt, command: exec.command, status: 'uncaptured', notes }
   }
   // Inside a nested shell or a program (`/ # `, `127.0.0.1:6379> `) the reader saw that prompt, whatever the lesson wrote.
-  const shown: ShownCommand = { ...base, prompt: capture.prompt ?? prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
+  // Keys typed into a running program (`q` for top) met no prompt: a `$ ` would say a shell read them.
+  const typedIntoProgram = cell?.options.keys === true && capture.prompt === undefined
+  const shown: ShownCommand = { ...base, prompt: typedIntoProgram ? '' : capture.prompt ?? prompt, command: capture.command, status: capture.status, notes: notesFor(capture, ctx, cell?.options.timeoutMs) }
   const keys = cell?.options.keys ? controlKeyNames(cell.command) : undefined
   if (keys !== undefined) shown.keys = keys
   if ((capture.status === 'ok' || capture.status === 'failed') && capture.output !== '') {

@@ -44,7 +44,8 @@ function commandInput(shown: ShownCommand, env: TerminalEnv): Element {
   const { t } = env
   return h('div', { className: ['input'] }, [
     h('pre', {}, [
-      h('span', { className: ['prompt'] }, [shown.prompt]),
+      // No prompt for keys typed into a running program (shown-command.ts).
+      ...(shown.prompt === '' ? [] : [h('span', { className: ['prompt'] }, [shown.prompt])]),
       h('code', { className: ['command', 'language-bash'] }, highlightCommand(env.highlighter, shown.command)),
     ]),
     // After the command, never over it; hidden until the script runs: without JavaScript it could do nothing.
