@@ -1,7 +1,7 @@
 // Lint rules of `shellbook check`, fixture-driven: test/fixtures/check/<rule>-<case>/ holds one
 // lesson file named after its locale (`fr.md`, `zh.md`, `en.md`) and messages.json, the messages
 // of rule <rule> (the folder name up to `-ok` / `-not-ok`, or up to a locale in between) that
-// lintLesson puts on it. Regenerate with `npx vitest run -u test/check-rules.test.ts`.
+// lintLesson puts on it. Regenerate with `npx vitest run test/check-rules.test.ts --update` (with `-u` first, vitest 4 reads the path as its value and runs every test).
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +12,7 @@ import { parseLesson } from '../src/parse/index.js'
 const root = path.join(import.meta.dirname, '..')
 const fixturesDir = path.join(import.meta.dirname, 'fixtures', 'check')
 const cases = readdirSync(fixturesDir)
-const rules = ['untranslated-prose', 'glued-marker']
+const rules = ['untranslated-prose', 'glued-marker', 'typed-prompt']
 
 type VFileMessage = VFile['messages'][number]
 

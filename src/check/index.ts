@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { checkGluedMarkers } from './glued-markers.js'
 import { checkProseLanguage } from './prose-language.js'
 import { checkPromptsNotRun } from './prompts-not-run.js'
+import { checkTypedPrompts } from './typed-prompts.js'
 
 export { checkGluedMarkers } from './glued-markers.js'
 export { checkProseLanguage } from './prose-language.js'
@@ -16,4 +17,5 @@ export function lintLesson(tree: Root, file: VFile, locale: string): void {
   checkGluedMarkers(tree, file)
   checkProseLanguage(tree, file, locale)
   checkPromptsNotRun(tree, file)
+  checkTypedPrompts(tree, file)
 }

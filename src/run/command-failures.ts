@@ -6,6 +6,7 @@ import { stripVTControlCharacters } from 'node:util'
 import type { Position } from 'unist'
 import { excerpt, warning, type RuleId } from '../messages.js'
 import type { Cell, HostKind, LessonPlan } from '../plan/index.js'
+import { readPrompt } from '../parse/index.js'
 import type { ResolvedCell } from './command-text.js'
 import { networkHint, reportNoNetwork } from './network-hint.js'
 import { tail } from './output-tail.js'
@@ -60,8 +61,9 @@ const keyName = /^\s*(?:ctrl|control|strg)\s*[-+]\s*([a-z@[\\\]^_])\s*$/i
 
 /** Why a command was not found, when the cell's text says it: a prompt typed with it, or a key written by name. */
 function notFoundHint(command: string): string {
-  // `$ docker ps`{{execute}}: the prompt the author wrote is typed too (Katacoda did the same).
-  if (/^\s*\$\s+\S/.test(command)) return ': the command starts with the prompt `$ `, which the terminal runs as a command; write the command without it'
+  // `$ docker ps`{{execute}}, `controlplane $ kubectl get pods`: the prompt the author wrote is typed too (Katacoda did the same).
+  const read = readPrompt(command.trimStart().split('\n')[0]!)
+  if (read !== undefined && read.command.trim() !== '') return `: the command starts with the prompt \`${read.prompt}\`, which the terminal runs as a command; write the command without it`
   const key = keyName.exec(command)?.[1]
   if (key !== undefined) {
     const caret = `^${key.toUpperCase()}`
