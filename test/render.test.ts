@@ -136,7 +136,7 @@ describe('commands', () => {
     expect(await markdown(p, r)).toContain('`echo after` *Not run: an earlier command failed*')
   })
 
-  it('labels every terminal block, visibly and for screen readers: captured, or as written', async () => {
+  it('labels every terminal block, visibly and for screen readers, and in the Markdown: captured, or as written', async () => {
     const p = plan(
       [execBlock(exec('c1', 'echo ran')), execBlock(exec('c2', 'rm -rf /tmp/x'))],
       [cell('c1', 'echo ran'), cell('c2', 'rm -rf /tmp/x', { norun: true })],
@@ -146,6 +146,10 @@ describe('commands', () => {
     expect(figures).toHaveLength(2)
     expect(figures[0]).toMatch(/^<figure class="terminal" aria-label="Terminal: Captured output"><figcaption class="truth truth-captured">Captured output<\/figcaption>/)
     expect(figures[1]).toMatch(/^<figure class="terminal" aria-label="Terminal: As written, not run"><figcaption class="truth truth-as-written">As written, not run<\/figcaption>/)
+    // The Markdown says it too: a block with no output would read as a command that printed nothing.
+    const md = await markdown(p, r)
+    expect(md).toContain('```console\n$ rm -rf /tmp/x\n```\n\n*As written, not run*')
+    expect(md).not.toContain('$ echo ran\nran\n```\n\n*As written')
   })
 
   it('labels a block that does not run but looks like a transcript: as written, not run', async () => {

@@ -76,6 +76,8 @@ function consoleBlock(commands: ShownCommand[], ctx: LessonContext): BlockConten
   const notes = commands.flatMap((shown) =>
     shown.notes.map((entry) => (commands.length > 1 ? note(entry.text, shown.command) : note(entry.text))),
   )
+  // A block of `norun` or `{{copy}}` cells says so, as the page's caption does: no output is not "printed nothing".
+  if (commands.every((shown) => shown.status === 'norun')) notes.unshift(note(t('block.asWritten')))
   return [code, ...notes]
 }
 
