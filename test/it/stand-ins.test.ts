@@ -39,7 +39,7 @@ afterAll(async () => {
 })
 
 describe.skipIf(skipWithoutEngine)('stand-ins', () => {
-  it('alpine: busybox\'s sh, and an `apk` that says in one line it is absent', async () => {
+  it('alpine: busybox\'s sh with no banner, and an `apk` that says in one line it is absent', async () => {
     await build('alpine')
     const [alpine, tagged] = await ensure(['alpine', 'alpine:3.18'])
     expect(alpine).toMatch(/^alpine [0-9a-f]{64}$/)
@@ -51,6 +51,10 @@ describe.skipIf(skipWithoutEngine)('stand-ins', () => {
     expect(apk.stderr).toBe("apk: not available: this is shellbook's offline stand-in for alpine (Debian's busybox), it has no package manager\n")
     expect((await docker(['run', '--rm', 'alpine', 'cat', '/etc/os-release'])).stdout).toMatch(/^ID=alpine$/m)
     expect((await docker(['run', '--rm', 'alpine', 'ls', '/lib'])).exitCode).toBe(0)
+    // An interactive sh starts at its prompt, as the official images' busybox does: no Debian banner.
+    const interactive = await docker(['run', '--rm', '-i', 'alpine', 'sh', '-i'], { input: 'echo typed\nexit\n' })
+    expect(interactive.stdout + interactive.stderr).toContain('typed')
+    expect(interactive.stdout + interactive.stderr).not.toContain('built-in shell')
   }, 120_000)
 
   it('nginx: serves its default page on the container\'s port 80, logs to `docker logs`, reads as Debian', async () => {
