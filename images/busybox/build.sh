@@ -19,8 +19,8 @@ cp "$busybox" "$root/bin/busybox"
 # Debian builds busybox without FEATURE_SH_EXTRA_QUIET, so its interactive sh greets with a
 # banner ("BusyBox v1.35.0 (Debian …) built-in shell (ash)") that the official images' busybox
 # (and Alpine's) never print: `docker exec -it db sh` would show it on the page. The banner's
-# format string is blanked in this copy (same length, so nothing else in the binary moves).
-perl -0777 -pi -e 's/\n\n%s %s\nEnter \x27help\x27 for a list of built-in commands\.\n\n/"\0" x 55/e' "$root/bin/busybox"
+# format string is blanked in this copy (as many NUL bytes as it had: nothing else in the binary moves).
+perl -0777 -pi -e 's/\n\n%s %s\nEnter \x27help\x27 for a list of built-in commands\.\n\n/"\0" x length($&)/e' "$root/bin/busybox"
 if grep -q "Enter 'help' for a list of built-in commands" "$root/bin/busybox"; then
   echo "could not blank busybox's shell banner: its format string changed" >&2
   exit 1

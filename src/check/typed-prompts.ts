@@ -13,6 +13,7 @@ import { readPrompt, type ExecCommand } from '../parse/index.js'
 const takesSigils = new Set(['echo', 'printf', 'expr', 'test', 'let', 'read'])
 
 export function checkTypedPrompts(tree: Root, file: VFile): void {
+  let place: ReturnType<typeof location> | undefined
   const inspect = (command: ExecCommand) => {
     // Console blocks read their prompts apart (`prompt` is set); Katacoda cells are typed as written.
     if (command.prompt !== '') return
@@ -20,8 +21,8 @@ export function checkTypedPrompts(tree: Root, file: VFile): void {
     const read = readPrompt(firstLine)
     if (read === undefined || read.command.trim() === '' || read.prompt === '# ') return
     if (takesSigils.has(read.prompt.trim().split(/[\s$#]/)[0]!)) return
-    // Commands carry lines and columns only: offsets make the place point at its text.
-    const place = location(file)
+    // Commands carry lines and columns only: offsets make the place point at its text (indexed once, when needed).
+    place ??= location(file)
     const startOffset = place.toOffset(command.position.start)
     const start = { ...command.position.start, ...(startOffset === undefined ? {} : { offset: startOffset }) }
     warning(
