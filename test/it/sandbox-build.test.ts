@@ -242,6 +242,22 @@ describe.skipIf(skipWithoutEngine)('shellbook build over two engines', () => {
     expect(await labelled(second)).toEqual([])
   }, 180_000)
 
+  it('refuses a local lesson whose container name is taken on this engine, at the cell, and leaves that container alone', async () => {
+    const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-local-taken-'))
+    await mkdir(path.join(lessons, 'taken'))
+    await writeFile(path.join(lessons, 'taken', 'lesson.yaml'), 'title: {en: Taken}\nhost: local\nimages: [busybox]\n')
+    await writeFile(path.join(lessons, 'taken', 'en.md'), '# Taken\n\n`echo first`{{execute}}\n\n`docker run -d --name shellbook-taken-here busybox sleep 60`{{execute}}\n')
+    const { stdout: mine } = await run('docker', ['run', '-d', '--name', 'shellbook-taken-here', 'busybox', 'sleep', '60'])
+    try {
+      const result = await shellbook(['build', '--lessons', lessons])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/taken[/\\]en\.md\n5:\d+-\S+ error Unexpected existing container `shellbook-taken-here`/)
+      expect((await run('docker', ['ps', '-a', '-q', '--no-trunc', '--filter', 'name=^/shellbook-taken-here$'])).stdout.trim()).toBe(mine.trim())
+    } finally {
+      await run('docker', ['rm', '-f', 'shellbook-taken-here'])
+    }
+  }, 120_000)
+
   it('runs a local lesson on the engine --engine names: its shell, its images and its cleanup', async () => {
     const lessons = await mkdtemp(path.join(tmpdir(), 'shellbook-local-engine-'))
     await mkdir(path.join(lessons, 'here'))

@@ -29,10 +29,12 @@ export function createLocalHost(plan: LessonPlan, options: LocalHostOptions = {}
     cwd: os.homedir(),
     async start() {
       warnOfHostname(plan)
-      existing = new Set(await containerIds(call))
+      const before = await listContainers(call)
+      existing = new Set(before.map(({ id }) => id))
+      const taken = new Set(before.flatMap(({ names }) => names))
       for (const cell of plan.cells) {
         for (const name of containersCreatedBy(cell.command)) {
-          if (!(await containerExists(name, call))) continue
+          if (!taken.has(name)) continue
           throw new HostError(
             `Unexpected existing container \`${name}\` on this machine's engine, expected none: the lesson creates it here; remove it with \`docker rm -f ${name}\``,
             'container-exists',
@@ -43,8 +45,7 @@ export function createLocalHost(plan: LessonPlan, options: LocalHostOptions = {}
     },
     async stop() {
       // Sandboxes of the same build run beside a local lesson on this engine: never the lesson's to remove.
-      const sandboxes = new Set(await containerIds(call, ['--filter', `label=${LABELS.build}`]))
-      const created = (await containerIds(call)).filter((id) => !existing.has(id) && !sandboxes.has(id))
+      const created = (await listContainers(call)).filter(({ id, sandbox }) => !existing.has(id) && !sandbox).map(({ id }) => id)
       if (created.length > 0) await docker(['rm', '-f', '-v', ...created], call)
     },
   }
@@ -63,12 +64,14 @@ function warnOfHostname(plan: LessonPlan): void {
   )
 }
 
-async function containerIds(call: DockerOptions, filters: string[] = []): Promise<string[]> {
-  const result = await docker(['ps', '-a', '-q', '--no-trunc', ...filters], call)
-  return result.stdout.split('\n').filter(Boolean)
-}
-
-async function containerExists(name: string, call: DockerOptions): Promise<boolean> {
-  const result = await docker(['ps', '-a', '-q', '--filter', `name=^/${name}$`], call)
-  return result.stdout.trim() !== ''
+/** Every container on the engine: its id, its names, whether a sandbox of a build made it (one `docker` call). */
+async function listContainers(call: DockerOptions): Promise<Array<{ id: string; names: string[]; sandbox: boolean }>> {
+  const result = await docker(['ps', '-a', '--no-trunc', '--format', `{{.ID}}\t{{.Names}}\t{{.Label "${LABELS.build}"}}`], call)
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [id = '', names = '', build = ''] = line.split('\t')
+      return { id: id.trim(), names: names.trim().split(','), sandbox: build.trim() !== '' }
+    })
 }
