@@ -18,7 +18,8 @@ const external = ['node-pty', 'pagefind', /^node:/]
 
 await rm(outDir, { recursive: true, force: true })
 const bundle = await rolldown({
-  input: { cli: `${root}dist/cli.js` },
+  // The page worker is an entry of its own: a thread starts it by its file (src/render/page-workers/pool.ts).
+  input: { cli: `${root}dist/cli.js`, 'page-worker': `${root}dist/render/page-workers/worker.js` },
   platform: 'node',
   external,
   // Prefer each package's ES module build (jsonc-parser's UMD build requires its files by dynamic paths).

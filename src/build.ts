@@ -54,6 +54,8 @@ export interface BuildOptions {
   maxLines?: number | undefined
   /** Where the site is published (base path, site URL); default `/`, no URL. */
   address?: SiteAddress | undefined
+  /** Threads rendering pages beside the build's own; default `defaultPageWorkers()` (none for a few lessons). */
+  pageWorkers?: number | undefined
   /** Rendering settings kept across builds by `shellbook dev` (see RenderSiteOptions). */
   highlighter?: CommandHighlighter | undefined
   onPagesWritten?: (() => void | Promise<void>) | undefined
@@ -82,6 +84,8 @@ export interface BuildResult {
   report: Report
   /** The output folder written (absolute). */
   outDir: string
+  /** Threads that rendered lesson pages (the build's own and page workers); 0 when no page needed rendering. */
+  renderThreads: number
   ok: boolean
 }
 
@@ -184,7 +188,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
     checkClaims(plan, run, { lessonClaims: runners.has(plan) })
     checkProseDrift(plan.tree, plan.file, run, earlier.get(plan))
   }
-  await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten, listedToo })
+  const site = await renderSite({ lessons: rendered, outDir, templatesDir: folders.templatesDir, maxLines: options.maxLines ?? buildDefaults.maxLines, address: options.address, pageWorkers: options.pageWorkers, highlighter: options.highlighter, onPagesWritten: options.onPagesWritten, listedToo })
   const report = reportWithReused(buildReport(rendered), reused, slugs)
   await writeFileAtomic(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n', { durable: false })
   const capturesOf = new Map(planned.map((lesson) => [lesson.lesson.slug, lesson.captures.file]))
@@ -193,7 +197,7 @@ async function buildLocked(folders: Folders, options: BuildOptions): Promise<Bui
   // Folders that are not lessons are said only when the whole folder is built.
   const recalled = reusedFiles(reused)
   const files = relocateMessages([...unknown, ...(options.slugs?.length ? [] : folder.files), ...lessons.flatMap((lesson) => lesson.files), ...recalled.lessonFiles, ...planned.map((lesson) => lesson.captures.file), ...recalled.capturesFiles])
-  return { files, lessons: rendered, reused: [...reused.keys()], report, outDir, ok: !hasFatal(files) }
+  return { files, lessons: rendered, reused: [...reused.keys()], report, outDir, renderThreads: site.renderThreads, ok: !hasFatal(files) }
 }
 
 /**
@@ -261,5 +265,5 @@ function memoSettings(folders: Folders, options: BuildOptions): string {
 
 /** A build that read no lesson: nothing rendered, nothing written. */
 function failed(folders: Folders, file: VFile): BuildResult {
-  return { files: [file], lessons: [], reused: [], report: buildReport([]), outDir: folders.outDir, ok: false }
+  return { files: [file], lessons: [], reused: [], report: buildReport([]), outDir: folders.outDir, renderThreads: 0, ok: false }
 }

@@ -47,6 +47,7 @@ export async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outc
       pull: pullOf(flags.pull),
       waitLockMs: flags.waitLock,
       maxLines: flags.maxLines,
+      pageWorkers: flags.pageWorkers,
       address: { basePath: flags.base ?? '/', siteUrl: flags.siteUrl },
       onLockWait: (holder) => progress.line(`waiting for ${describeHolder(holder)} to finish with ${displayDir(lessonsDir)} (up to ${waitLockMs / 1000} s, --wait-lock)`),
       signal: controller.signal,
@@ -68,7 +69,8 @@ export async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outc
 function summaryLine(result: BuildResult, frail: boolean, where: string): string {
   const out = displayDir(result.outDir)
   if (result.ok && frail && hasWarning(result.files)) return `build failed: warnings fail it with --frail, see the messages ${where}; the pages are rendered in ${out}`
-  if (result.ok) return `built ${result.report.lessons.length} lesson page(s) into ${out}`
+  const threads = result.renderThreads > 1 ? ` (rendered on ${result.renderThreads} threads)` : ''
+  if (result.ok) return `built ${result.report.lessons.length} lesson page(s) into ${out}${threads}`
   const ran = result.lessons.filter((lesson) => lesson.run !== undefined).length
   return ran > 0
     ? `build failed: see the messages ${where}; what was captured is rendered in ${out}`

@@ -1,7 +1,7 @@
 // `shellbook build`: its options and help. What it runs (the whole pipeline) is build-action.ts,
 // loaded only when the command runs, so `shellbook --help` and `check` do not pay for it.
 import { type Command, Option } from 'commander'
-import { buildDefaults, defaultJobs } from '../build-defaults.js'
+import { buildDefaults, defaultJobs, defaultPageWorkers } from '../build-defaults.js'
 import type { HostKind } from '../plan/index.js'
 import { basePath, engineOption, siteUrl, formatOption, frailOption, imagesOption, lessonsOption, positiveInteger, pullOption, secondsAsMs, shard, wholeNumber, type PullPolicy } from './options.js'
 import type { Format, Outcome } from './output.js'
@@ -23,6 +23,7 @@ export interface BuildFlags {
   frail?: true | undefined
   waitLock?: number | undefined
   maxLines?: number | undefined
+  pageWorkers?: number | undefined
   base?: string | undefined
   siteUrl?: string | undefined
 }
@@ -47,6 +48,7 @@ export function addBuildCommand(program: Command, outcome: Outcome): void {
     .option('--update-samples', 'write each command\'s real output into the lesson\'s Markdown in place of the sample output its author wrote under it (every locale; only sample lines change, `...` elisions stay)')
     .addOption(frailOption())
     .option('--max-lines <n>', `show at most n lines of each command's output (its first and last halves, a "… N lines cut" line between) unless its cell picks its own with {head=…}, {tail=…} or {lines=…}; captures.json keeps all of it; 0 = no cap (default: ${buildDefaults.maxLines})`, wholeNumber)
+    .option('--page-workers <n>', `threads rendering pages beside the build's own, for a site of many lessons: one per core beyond two, as the search indexer takes the second (default: ${defaultPageWorkers()} on this machine)`, wholeNumber)
     .option('--base <path>', 'the folder the site is published under, such as /docs/ for a GitHub Pages project site: used by the 404 page, canonical links and sitemap.xml (default: /)', basePath)
     .option('--site-url <url>', 'the address the site is published at, such as https://example.org: canonical links, hreflang and sitemap.xml become absolute (default: none, links stay relative)', siteUrl)
     .option('--wait-lock <seconds>', `how long to wait for another build of the same lessons folder to finish (default: ${buildDefaults.waitLockMs / 1000})`, secondsAsMs)

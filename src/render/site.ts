@@ -8,9 +8,10 @@ import type { LessonPlan } from '../plan/index.js'
 import type { LessonRun } from '../captures/index.js'
 import { createCommandHighlighter, disposeCommandHighlighter, type CommandHighlighter } from './highlight.js'
 import { indexHtml, lessonHtml, notFoundHtml, rootHtml, type SiteEnv } from './html-page.js'
-import { createTranslator, loadCatalogs } from './i18n.js'
-import { lessonContext, runScreens } from './lesson-context.js'
-import { lessonMarkdown } from './markdown.js'
+import { loadCatalogs } from './i18n.js'
+import { renderPageJob, type PageJob } from './page-workers/page-job.js'
+import { pageWorkersFor, renderJobs } from './page-workers/pool.js'
+import { defaultPageWorkers } from '../build-defaults.js'
 import { openPageCache } from './page-cache.js'
 import { openSearchIndex } from './search-index.js'
 import { defaultAddress, type ListedPage, type NavLesson, type SiteAddress } from './site-nav.js'
@@ -46,11 +47,15 @@ export interface RenderSiteOptions {
    * index waits for what it returns (`shellbook dev`: the open pages reloaded, so they get the CPU first).
    */
   onPagesWritten?: (() => void | Promise<void>) | undefined
+  /** Threads rendering pages beside this one; default `defaultPageWorkers()`, and none for a few lessons. */
+  pageWorkers?: number | undefined
 }
 
 export interface RenderedSite {
   /** Every file written, in the order written. */
   files: string[]
+  /** Threads that rendered lesson pages (this one and page workers); 0 when none needed rendering. */
+  renderThreads: number
 }
 
 export async function renderSite(options: RenderSiteOptions): Promise<RenderedSite> {
@@ -70,13 +75,6 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
   const search = openSearchIndex(site)
   // Closed however the build ends: the indexer is a process of its own.
   try {
-    // The locales of one execution share its run (and lesson.yaml's terminal size), so its screens: emulated once.
-    const screensByRun = new Map<LessonRun, Promise<Map<string, string>>>()
-    const screensOf = (run: LessonRun, plan: LessonPlan) => {
-      const screens = screensByRun.get(run) ?? runScreens(run, plan)
-      screensByRun.set(run, screens)
-      return screens
-    }
     const address = options.address ?? defaultAddress
     const { listed, localesOf, byLocale, descriptions } = siteListing([...lessons.map((lesson) => listedPage(lesson.plan)), ...(options.listedToo ?? [])])
     const siteNav = { lessons: byLocale, address }
@@ -84,6 +82,8 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     const siteInputs = JSON.stringify({ address, maxLines: options.maxLines })
     let pagesChanged = false
     for (const page of options.listedToo ?? []) for (const file of lessonPageFiles(outDir, page)) cache.keep(file)
+    // One job per lesson: its locales that share a run share its screens, emulated once.
+    const jobs = new Map<string, { job: PageJob; inputs: string[] }>()
     for (const { plan, run } of lessons) {
       const [page, markdown] = lessonPageFiles(outDir, plan)
       // A lesson that could not run this time (no engine, bad input) keeps the pages an
@@ -91,17 +91,33 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
       if (!run && existsSync(page)) continue
       const inputs = JSON.stringify([siteInputs, String(plan.file.value), plan.config, plan.title, plan.description ?? null, run ?? null, byLocale.get(plan.locale), localesOf.get(plan.slug), mediaStamp(plan)])
       if (cache.fresh(page, inputs) && cache.fresh(markdown, inputs)) continue
-      const screens = run ? await screensOf(run, plan) : undefined
-      const ctx = await lessonContext(plan, run, createTranslator(plan.locale, env.catalogs), { maxLines: options.maxLines, screens })
-      const html = lessonHtml(ctx, (localesOf.get(plan.slug) ?? []).toSorted(), env, siteNav)
-      write(page, html)
-      search.add(relative(site, page), html)
-      write(markdown, lessonMarkdown(ctx))
-      for (const { file, bytes } of lessonMediaFiles(plan, page, markdown)) write(file, bytes)
-      cache.record(page, inputs)
-      cache.record(markdown, inputs)
-      pagesChanged = true
+      const entry = jobs.get(plan.slug) ?? { job: { pages: [] }, inputs: [] }
+      entry.job.pages.push({ plan, run, locales: (localesOf.get(plan.slug) ?? []).toSorted() })
+      entry.inputs.push(inputs)
+      jobs.set(plan.slug, entry)
     }
+    const inputsOf = new Map([...jobs.values()].map(({ job, inputs }) => [job, inputs]))
+    const due = [...jobs.values()].map(({ job }) => job)
+    const threads = await renderJobs({
+      jobs: due,
+      renderHere: (job) => renderPageJob(job, env, siteNav, options.maxLines),
+      workers: pageWorkersFor(due.length, options.pageWorkers ?? defaultPageWorkers(), options.pageWorkers !== undefined),
+      workerData: { templatesDir, maxLines: options.maxLines, site: siteNav },
+      onRendered: (job, rendered) => {
+        for (const [index, { plan }] of job.pages.entries()) {
+          const [page, markdown] = lessonPageFiles(outDir, plan)
+          const { html, markdown: text } = rendered[index]!
+          write(page, html)
+          search.add(relative(site, page), html)
+          write(markdown, text)
+          for (const { file, bytes } of lessonMediaFiles(plan, page, markdown)) write(file, bytes)
+          const inputs = inputsOf.get(job)![index]!
+          cache.record(page, inputs)
+          cache.record(markdown, inputs)
+          pagesChanged = true
+        }
+      },
+    })
     // The pages about the whole site: written again only when what they list changed.
     const siteWide = JSON.stringify([siteInputs, [...byLocale], [...descriptions]])
     const writeSiteWide = (file: string, make: () => string) => {
@@ -127,7 +143,7 @@ export async function renderSite(options: RenderSiteOptions): Promise<RenderedSi
     // Lesson pages are all the index holds: unchanged pages, unchanged index.
     if (pagesChanged || !existsSync(join(site, 'pagefind', 'pagefind.js'))) files.push(await search.write(listed.map((page) => relative(site, lessonPageFiles(outDir, page)[0]))))
     await cache.save()
-    return { files }
+    return { files, renderThreads: threads }
   } finally {
     await search.close()
   }
