@@ -9,6 +9,7 @@
 import { rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { rolldown } from 'rolldown'
+import { lazyFrancTables } from './lazy-franc-tables.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outDir = `${root}dist/bundle`
@@ -16,8 +17,22 @@ const outDir = `${root}dist/bundle`
 // Left outside: node-pty is a native addon; pagefind finds its binary beside its own package.
 const external = ['node-pty', 'pagefind', /^node:/]
 
+// franc-min's trigram tables built on first use; a bundle without it fails below rather than start slower.
+let francPatched = false
+const lazyFranc = {
+  name: 'lazy-franc-tables',
+  transform: {
+    filter: { id: /[\\/]franc-min[\\/]index\.js$/ },
+    handler(code) {
+      francPatched = true
+      return { code: lazyFrancTables(code), map: null }
+    },
+  },
+}
+
 await rm(outDir, { recursive: true, force: true })
 const bundle = await rolldown({
+  plugins: [lazyFranc],
   // The page worker is an entry of its own: a thread starts it by its file (src/render/page-workers/pool.ts).
   input: { cli: `${root}dist/cli.js`, 'page-worker': `${root}dist/render/page-workers/worker.js` },
   platform: 'node',
@@ -37,3 +52,4 @@ await bundle.write({
   comments: { legal: true, annotation: false, jsdoc: false },
 })
 await bundle.close()
+if (!francPatched) throw new Error('scripts/bundle.js: franc-min/index.js was not found in the bundle to build its tables lazily')

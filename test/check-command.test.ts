@@ -113,4 +113,15 @@ describe('shellbook check', () => {
       'test/fixtures/check-lessons/stale/en.md:3',
     ])
   })
+
+  it('reports through the bundled CLI what the library reports, the language of prose included', async () => {
+    // The bundle builds franc's trigram tables lazily (scripts/bundle.js): its verdicts must not change.
+    const result = await shellbook(['--lessons', fixtures, '--format', 'json'])
+    const cli = (JSON.parse(result.stdout) as Array<Record<string, unknown>>).map(
+      (message) => `${path.basename(String(message['file']))}:${message['line']}:${message['column']} ${message['severity']} ${message['ruleId']}: ${message['reason']}`,
+    )
+    const library = await messagesOf(fixtures)
+    expect(library.some((message) => / untranslated-prose: /.test(message))).toBe(true)
+    expect(cli.toSorted()).toEqual(library.toSorted())
+  })
 })
