@@ -55,7 +55,7 @@ export async function runBuild(slugs: string[], flags: BuildFlags, outcome: Outc
       onImageEvent: (event) => progress.line(formatImageEvent(event)),
     })
     progress.stop()
-    printMessages(result.files, flags.format)
+    await printMessages(result.files, flags.format)
     writeErr(summaryLine(result, flags.frail === true, flags.format === 'json' ? 'on stdout' : 'above'))
     // 130 = interrupted by Ctrl-C, as shells report it.
     outcome.exitCode = controller.signal.aborted ? 130 : fails(result.files, flags.frail) ? 1 : 0

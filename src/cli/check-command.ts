@@ -21,7 +21,7 @@ export function addCheckCommand(program: Command, outcome: Outcome): void {
     .action(async (slugs: string[], flags: CheckFlags) => {
       const [{ checkLessons }, { fails, printMessages }] = await Promise.all([import('../check-lessons.js'), import('./print-messages.js')])
       const result = await checkLessons({ lessonsDir: flags.lessons, slugs })
-      printMessages(result.files, flags.format, `${result.files.length} file(s) checked: no problems`)
+      await printMessages(result.files, flags.format, `${result.files.length} file(s) checked: no problems`)
       outcome.exitCode = fails(result.files, flags.frail) ? 1 : 0
     })
 }
