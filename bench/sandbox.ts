@@ -49,7 +49,7 @@ try {
   for (let index = 0; index < cells; index++) await session.run('true', { timeoutMs: 10_000 })
   const through = performance.now() - started
   await session.close()
-  const name = host.shell[host.shell.indexOf('-it') + 1]!
+  const { name } = host
   await run('docker', ['exec', name, 'bash', '-c', `yes true | head -n ${cells} > /tmp/cells.sh`])
   const floorStarted = performance.now()
   await run('docker', ['exec', name, 'bash', '--noprofile', '--norc', '/tmp/cells.sh'])
