@@ -1,5 +1,5 @@
 // Lessons made up for benchmarks: `count` folders of one English lesson running `command`.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { DEFAULT_LOCAL_SHELL, ShellSession } from '../src/run/session/index.js'
@@ -35,4 +35,20 @@ export async function timeTrueCells(cells: number, enter?: (session: ShellSessio
   } finally {
     await session.close()
   }
+}
+
+/** `count` lessons in a new folder: copies of those in `lessons` in turn, under new slugs, their captures renamed with them. */
+export async function copyLessons(lessons: string, count: number): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-lesson-copies-'))
+  const sources = (await readdir(lessons)).sort()
+  for (let i = 0; i < count; i++) {
+    const source = sources[i % sources.length]!
+    const slug = `${source}-${i}`
+    await cp(path.join(lessons, source), path.join(dir, slug), { recursive: true })
+    const captures = path.join(dir, slug, 'captures.json')
+    const frozen = JSON.parse(await readFile(captures, 'utf8')) as { lesson: string }
+    frozen.lesson = slug
+    await writeFile(captures, JSON.stringify(frozen, null, 2) + '\n')
+  }
+  return dir
 }

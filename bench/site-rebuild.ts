@@ -4,31 +4,16 @@
 // process of its own, alternating, three times; medians of wall and CPU time, peak RSS, and a
 // second rebuild with nothing changed (pages whose inputs did not change are not rendered).
 // CPU time counts every process of a side (the build's search indexer too).
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { cliBody, root, summary, timedChild as child, type Figures } from './child.js'
+import { copyLessons } from './lessons.js'
 
 const count = Number(process.env.BENCH_LESSONS ?? 100)
 const rounds = 3
 
-/** `count` lessons, copies of the committed ones under new slugs, their captures with them. */
-async function makeSite(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-bench-site-'))
-  const sources = (await readdir(path.join(root, 'lessons'))).sort()
-  for (let i = 0; i < count; i++) {
-    const source = sources[i % sources.length]!
-    const slug = `${source}-${i}`
-    await cp(path.join(root, 'lessons', source), path.join(dir, slug), { recursive: true })
-    const captures = path.join(dir, slug, 'captures.json')
-    const frozen = JSON.parse(await readFile(captures, 'utf8')) as { lesson: string }
-    frozen.lesson = slug
-    await writeFile(captures, JSON.stringify(frozen, null, 2) + '\n')
-  }
-  return dir
-}
-
-const lessons = await makeSite()
+const lessons = await copyLessons(path.join(root, 'lessons'), count)
 const out = await mkdtemp(path.join(tmpdir(), 'shellbook-bench-site-out-'))
 const buildBody = cliBody(['build', '--lessons', lessons, '--out', out])
 const floorBody = `

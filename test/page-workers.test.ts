@@ -2,10 +2,12 @@
 // renders, byte for byte, search index included. Through the bundled CLI (what `npm run build`
 // runs) and the compiled library (dist/index.js): from source there is no worker to start.
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdirSync } from 'node:fs'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { copyLessons } from '../bench/lessons.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const copies = 4
@@ -17,22 +19,6 @@ function node(args: string[]): Promise<{ code: number; stdout: string; stderr: s
       resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr })
     })
   })
-}
-
-/** The committed lessons, each copied under `copies` slugs (their captures renamed to match): enough jobs for workers. */
-async function manyLessons(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'shellbook-page-workers-'))
-  for (const source of await readdir(path.join(root, 'lessons'))) {
-    for (let i = 0; i < copies; i++) {
-      const slug = `${source}-${i}`
-      await cp(path.join(root, 'lessons', source), path.join(dir, slug), { recursive: true })
-      const captures = path.join(dir, slug, 'captures.json')
-      const frozen = JSON.parse(await readFile(captures, 'utf8')) as { lesson: string }
-      frozen.lesson = slug
-      await writeFile(captures, JSON.stringify(frozen, null, 2) + '\n')
-    }
-  }
-  return dir
 }
 
 /** Every file of the site and of the Markdown, by path. */
@@ -53,7 +39,8 @@ let lessons: string
 let alone: Map<string, string>
 
 beforeAll(async () => {
-  lessons = await manyLessons()
+  // Each committed lesson `copies` times: enough jobs for workers.
+  lessons = await copyLessons(path.join(root, 'lessons'), copies * readdirSync(path.join(root, 'lessons')).length)
   const out = await newOut()
   const result = await node(['bin/shellbook.js', 'build', '--lessons', lessons, '--out', out, '--page-workers', '0'])
   expect(result.stderr).toContain(`built ${copies * 2 * 3} lesson page(s)`)
